@@ -1,0 +1,201 @@
+using GovAuthZ.Policy.Evaluation;
+using GovAuthZ.Policy.Evaluation.Nodes;
+
+namespace GovAuthZ.Policy.Indexing;
+
+/// <summary>
+/// Rules of one policy type grouped by the values of the fields an <see cref="IndexPlan"/> pins. Each bucket
+/// lists rule positions in ascending order, so a search can stop at the first match in a bucket and skip
+/// whatever lies beyond the best match found so far: the result is the lowest-positioned matching rule,
+/// exactly what a scan of every rule in order would find.
+/// </summary>
+internal sealed class RuleIndex
+{
+    private readonly IndexPlan _plan;
+    private readonly Dictionary<IndexKey, int[]> _buckets;
+    private readonly int[] _all;
+
+    private RuleIndex(IndexPlan plan, Dictionary<IndexKey, int[]> buckets, int[] all)
+    {
+        _plan = plan;
+        _buckets = buckets;
+        _all = all;
+    }
+
+    public int BucketCount => _buckets.Count;
+
+    public IndexPlan Plan => _plan;
+
+    public static RuleIndex Build(IndexPlan plan, string[][] rules)
+    {
+        var all = new int[rules.Length];
+        for (var i = 0; i < all.Length; i++)
+        {
+            all[i] = i;
+        }
+
+        var buckets = new Dictionary<IndexKey, int[]>();
+        if (plan.IsEmpty)
+        {
+            return new RuleIndex(plan, buckets, all);
+        }
+
+        var grouped = new Dictionary<IndexKey, List<int>>();
+        Span<string?> values = new string?[IndexKey.MaxFields];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            var key = RuleKey(plan, rules[i], values);
+            if (!grouped.TryGetValue(key, out var list))
+            {
+                list = [];
+                grouped.Add(key, list);
+            }
+
+            list.Add(i);
+        }
+
+        foreach (var (key, list) in grouped)
+        {
+            buckets.Add(key, [.. list]);
+        }
+
+        return new RuleIndex(plan, buckets, all);
+    }
+
+    /// <summary>
+    /// The position of the first rule (lowest position) whose effect is in <paramref name="wanted"/> and for
+    /// which the matcher holds, or -1. Matcher errors propagate to the caller, which denies.
+    /// </summary>
+    public int FindFirst(ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
+    {
+        if (_plan.IsEmpty || !TryRequestKey(ref frame, out var a, out var b, out var c, out var subject, out var domain))
+        {
+            return Scan(_all, int.MaxValue, ref frame, matcher, rules, effects, wanted);
+        }
+
+        var best = Lookup(a, b, c, subject, int.MaxValue, ref frame, matcher, rules, effects, wanted);
+        if (_plan.Role is null)
+        {
+            return best == int.MaxValue ? -1 : best;
+        }
+
+        var roles = _plan.Role.Links.RolesOf(subject!, domain);
+        for (var i = 0; i < roles.Length; i++)
+        {
+            best = Lookup(a, b, c, roles[i], best, ref frame, matcher, rules, effects, wanted);
+        }
+
+        return best == int.MaxValue ? -1 : best;
+    }
+
+    private int Lookup(string? a, string? b, string? c, string? subject, int best, ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
+    {
+        var key = ComposeKey(a, b, c, subject);
+        return _buckets.TryGetValue(key, out var bucket)
+            ? Scan(bucket, best, ref frame, matcher, rules, effects, wanted)
+            : best;
+    }
+
+    private static int Scan(int[] bucket, int best, ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
+    {
+        foreach (var position in bucket)
+        {
+            if (position >= best)
+            {
+                break;
+            }
+
+            if ((effects[position] & wanted) == 0)
+            {
+                continue;
+            }
+
+            frame.Rule = rules[position];
+            frame.RuleIndex = position;
+            if (matcher.EvaluateBool(ref frame))
+            {
+                return position;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Reads the pinned request values. Any that is not a string makes the index unusable for this request,
+    /// and the caller scans every rule so that the matcher itself decides (and reports type errors).
+    /// </summary>
+    private bool TryRequestKey(ref EvalFrame frame, out string? a, out string? b, out string? c, out string? subject, out string? domain)
+    {
+        a = b = c = subject = domain = null;
+        var slots = _plan.Slots;
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var text = frame.Request[slots[i]].AsString();
+            if (text is null)
+            {
+                return false;
+            }
+
+            switch (i)
+            {
+                case 0: a = text; break;
+                case 1: b = text; break;
+                case 2: c = text; break;
+                default: subject = text; break;
+            }
+        }
+
+        return _plan.Role is null || TryRoleInputs(ref frame, out subject, out domain);
+    }
+
+    private bool TryRoleInputs(ref EvalFrame frame, out string? subject, out string? domain)
+    {
+        var role = _plan.Role!;
+        subject = role.Name1.Evaluate(ref frame).AsString();
+        domain = null;
+        if (role.Domain is not null)
+        {
+            domain = role.Domain.Evaluate(ref frame).AsString();
+            if (domain is null)
+            {
+                return false;
+            }
+        }
+
+        return subject is not null;
+    }
+
+    private IndexKey ComposeKey(string? a, string? b, string? c, string? subject)
+    {
+        // Pinned equality fields come first, the role field (if any) last: the same order RuleKey uses.
+        if (_plan.Role is null)
+        {
+            return new IndexKey(a, b, c, subject);
+        }
+
+        return _plan.Fields.Length switch
+        {
+            0 => new IndexKey(subject, null, null, null),
+            1 => new IndexKey(a, subject, null, null),
+            2 => new IndexKey(a, b, subject, null),
+            _ => new IndexKey(a, b, c, subject),
+        };
+    }
+
+    private static IndexKey RuleKey(IndexPlan plan, string[] rule, Span<string?> values)
+    {
+        var count = 0;
+        foreach (var field in plan.Fields)
+        {
+            values[count++] = rule[field];
+        }
+
+        if (plan.RoleField >= 0)
+        {
+            values[count++] = rule[plan.RoleField];
+        }
+
+        return IndexKey.From(values[..count]);
+    }
+}
