@@ -30,7 +30,7 @@ internal sealed class MatcherCompiler
 
     private static CompiledMatcher Compile(string text, MatcherScope scope, bool allowEval)
     {
-        var syntax = ExpressionParser.Parse(text, scope.Origin);
+        var syntax = ExpressionParser.Parse(text, scope.Locate);
         var compiler = new MatcherCompiler(scope, allowEval);
         var root = compiler.Bind(syntax);
         return new CompiledMatcher(root, compiler._evalNodes, compiler._usesPolicy);
@@ -206,5 +206,5 @@ internal sealed class MatcherCompiler
     private static string Describe(string key, IReadOnlyList<string> tokens) => $"{key} = {string.Join(", ", tokens)}";
 
     private GovAuthZException Error(ErrorCode code, string detail, int offset) =>
-        new(code, detail, Lexer.Locate(_scope.Origin, offset));
+        new(code, detail, _scope.Locate(offset));
 }

@@ -22,6 +22,6 @@ internal sealed class MatcherScope
 
     public required FunctionRegistry Functions { get; init; }
 
-    /// <summary>Where the matcher text starts in its file, so errors point into it.</summary>
-    public SourceLocation Origin { get; init; } = SourceLocation.None;
+    /// <summary>Maps an offset in the matcher text to its place in the file, so errors point into it.</summary>
+    public Func<int, SourceLocation> Locate { get; init; } = static _ => SourceLocation.None;
 }

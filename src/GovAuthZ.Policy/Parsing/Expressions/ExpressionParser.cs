@@ -11,21 +11,26 @@ namespace GovAuthZ.Policy.Parsing.Expressions;
 internal sealed class ExpressionParser
 {
     private readonly string _text;
-    private readonly SourceLocation _origin;
+    private readonly Func<int, SourceLocation> _locate;
     private readonly List<Token> _tokens;
     private int _index;
 
-    private ExpressionParser(string text, SourceLocation origin)
+    private ExpressionParser(string text, Func<int, SourceLocation> locate)
     {
         _text = text;
-        _origin = origin;
-        _tokens = new Lexer(text, origin).Tokenize();
+        _locate = locate;
+        _tokens = new Lexer(text, locate).Tokenize();
     }
 
-    public static SyntaxNode Parse(string text, SourceLocation origin)
+    public static SyntaxNode Parse(string text, SourceLocation origin) =>
+        Parse(text, offset => Lexer.Locate(origin, offset));
+
+    /// <summary>Parses with a function mapping offsets to file locations (continued lines need it).</summary>
+    public static SyntaxNode Parse(string text, Func<int, SourceLocation> locate)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parser = new ExpressionParser(text, origin);
+        ArgumentNullException.ThrowIfNull(locate);
+        var parser = new ExpressionParser(text, locate);
         if (parser.Peek.Kind == TokenKind.End)
         {
             throw parser.Error("empty expression", 0);
@@ -240,5 +245,5 @@ internal sealed class ExpressionParser
     }
 
     private GovAuthZException Error(string detail, int offset) =>
-        new(ErrorCode.MatcherSyntax, $"{detail} at offset {offset} of matcher '{_text}'", Lexer.Locate(_origin, offset));
+        new(ErrorCode.MatcherSyntax, $"{detail} at offset {offset} of matcher '{_text}'", _locate(offset));
 }

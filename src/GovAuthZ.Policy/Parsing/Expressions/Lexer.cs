@@ -11,13 +11,13 @@ namespace GovAuthZ.Policy.Parsing.Expressions;
 internal sealed class Lexer
 {
     private readonly string _text;
-    private readonly SourceLocation _origin;
+    private readonly Func<int, SourceLocation> _locate;
     private int _position;
 
-    public Lexer(string text, SourceLocation origin)
+    public Lexer(string text, Func<int, SourceLocation> locate)
     {
         _text = text;
-        _origin = origin;
+        _locate = locate;
     }
 
     public List<Token> Tokenize()
@@ -173,5 +173,5 @@ internal sealed class Lexer
     }
 
     private GovAuthZException Error(string detail, int offset) =>
-        new(ErrorCode.MatcherSyntax, $"{detail} at offset {offset} of matcher '{_text}'", Locate(_origin, offset));
+        new(ErrorCode.MatcherSyntax, $"{detail} at offset {offset} of matcher '{_text}'", _locate(offset));
 }
