@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.ObjectModel;
+using GovAuthZ.Policy.Evaluation;
 
 namespace GovAuthZ.Policy.Roles;
 
@@ -8,7 +9,7 @@ namespace GovAuthZ.Policy.Roles;
 /// query it without locks (the only mutable parts are the bounded pattern caches, which are concurrent).
 /// Lookups of names and domains that appear in a link are precomputed and do not allocate.
 /// </summary>
-internal sealed partial class RoleGraph
+internal sealed partial class RoleGraph : IRoleLinks
 {
     private readonly RoleLink[] _links;
     private readonly DomainGraph _defaultGraph;
@@ -88,6 +89,9 @@ internal sealed partial class RoleGraph
     /// including the name. Unknown names get <see cref="RoleClosure.Empty"/> unless a pattern matches them.
     /// </summary>
     public RoleClosure GetClosure(string name, string? domain) => Resolve(domain).GetClosure(name);
+
+    /// <inheritdoc />
+    public ReadOnlySpan<string> RolesOf(string name, string? domain) => GetClosure(name, domain).Roles;
 
     /// <summary>
     /// The subjectPriority ordering key of <paramref name="subject"/>: the number of links on the longest
