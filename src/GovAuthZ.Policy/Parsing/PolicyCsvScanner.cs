@@ -259,7 +259,7 @@ internal sealed class PolicyCsvScanner
         if (!_started && _length > 0)
         {
             _started = true;
-            if (_block[0] == '\uFEFF')
+            if (_block[0] == PolicyCsvSyntax.ByteOrderMark)
             {
                 _position = 1;
                 return _length > 1 || Fill();

@@ -10,6 +10,7 @@ internal static class PolicyCsvSyntax
     public const char Quote = '"';
     public const char Separator = ',';
     public const char Comment = '#';
+    public const char ByteOrderMark = '\uFEFF';
 
     /// <summary>Whitespace trimmed around unquoted fields; line breaks are structure, not space.</summary>
     public static bool IsSpace(char c) => c is not ('\r' or '\n') && char.IsWhiteSpace(c);

@@ -43,13 +43,14 @@ internal static class PolicyCsvWriter
 
     /// <summary>
     /// Whether a field needs quotes: when it is empty, holds a separator, quote or line break, has leading or
-    /// trailing whitespace (the reader trims it), or starts with '#' (a comment as a line's first field).
+    /// trailing whitespace (the reader trims it), starts with '#' (a comment as a line's first field) or
+    /// starts with U+FEFF (a byte order mark as the file's first character, which the reader drops).
     /// </summary>
     public static bool NeedsQuotes(string field) =>
         field.Length == 0
         || char.IsWhiteSpace(field[0])
         || char.IsWhiteSpace(field[^1])
-        || field[0] == PolicyCsvSyntax.Comment
+        || field[0] is PolicyCsvSyntax.Comment or PolicyCsvSyntax.ByteOrderMark
         || field.AsSpan().ContainsAny(MustQuote);
 
     private static void WriteLine(TextWriter writer, PolicyLine line)
