@@ -7,6 +7,12 @@ var options = ServerOptions.From(builder.Configuration);
 builder.WebHost.UseUrls(options.Http.Url);
 builder.Services.AddSingleton(options);
 
+// Framework per-request logs cost time on every decision: off by default, still configurable.
+if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
+{
+    builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+}
+
 var app = builder.Build();
 app.MapHealthEndpoints();
 
