@@ -28,11 +28,14 @@ for service in redis postgres; do
   fi
 done
 
+# The summary is printed here, after the services stopped, so it is the last line of the run.
+SUMMARY=""
 cleanup() {
   local rc=$?
   if [[ ${#STARTED_SERVICES[@]} -gt 0 ]]; then
     scripts/services.sh stop "${STARTED_SERVICES[@]}" </dev/null || rc=1
   fi
+  [[ -z $SUMMARY ]] || printf '%s\n' "$SUMMARY"
   exit "$rc"
 }
 trap cleanup EXIT
@@ -85,7 +88,7 @@ add_dotnet_counts "$RESULTS_DIR/dotnet.log"
 if [[ ${#FAILED_STEPS[@]} -gt 0 ]]; then
   say "failed steps: ${FAILED_STEPS[*]}"
 fi
-printf '%d passed, %d failed\n' "$PASSED" "$FAILED"
+SUMMARY="$PASSED passed, $FAILED failed"
 if [[ ${#FAILED_STEPS[@]} -gt 0 || $FAILED -gt 0 ]]; then
   exit 1
 fi
