@@ -1,0 +1,40 @@
+namespace GovAuthZ.Server.Configuration;
+
+/// <summary>
+/// Settings bound from the <c>GovAuthZ</c> configuration section (environment form
+/// <c>GovAuthZ__Http__Url</c> and so on). Every default here is what the server runs with when nothing
+/// is configured, so a fresh checkout starts without any settings file.
+/// </summary>
+internal sealed class ServerOptions
+{
+    public const string SectionName = "GovAuthZ";
+
+    public HttpEndpointOptions Http { get; set; } = new();
+
+    public GrpcEndpointOptions Grpc { get; set; } = new();
+
+    /// <summary>Folder holding model.conf, policy.csv and the catalogs; relative to the working folder.</summary>
+    public string PolicyDir { get; set; } = "policies";
+
+    /// <summary>Folder for the local store and audit log; relative to the working folder.</summary>
+    public string DataDir { get; set; } = "data";
+
+    /// <summary>Reads the section, falling back to the defaults for every key that is absent.</summary>
+    public static ServerOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(SectionName).Get<ServerOptions>() ?? new ServerOptions();
+    }
+}
+
+internal sealed class HttpEndpointOptions
+{
+    /// <summary>Loopback by default: exposing the decision point is a deliberate deployment choice.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:8080";
+}
+
+internal sealed class GrpcEndpointOptions
+{
+    /// <summary>Reserved for the gRPC transport; not bound to a listener yet.</summary>
+    public string Url { get; set; } = "http://127.0.0.1:8081";
+}
