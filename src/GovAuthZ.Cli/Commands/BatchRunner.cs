@@ -63,7 +63,14 @@ internal static class BatchRunner
         try
         {
             var request = RequestValues.FromJsonLine(trimmed, lineNumber);
-            writer.Write(enforcer.Decide(request).Allowed ? TrueLine : FalseLine);
+            var outcome = enforcer.Decide(request);
+            if (outcome.Error is { Code: ErrorCode.EvalRequestArity } arity)
+            {
+                // A request of the wrong shape is bad input, not a decision.
+                throw new GovAuthZException(arity.Code, $"line {lineNumber}: {arity.Detail}");
+            }
+
+            writer.Write(outcome.Allowed ? TrueLine : FalseLine);
             return true;
         }
         catch (GovAuthZException error)

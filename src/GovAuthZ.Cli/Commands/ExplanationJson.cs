@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using GovAuthZ.Policy;
@@ -13,7 +14,8 @@ internal sealed record ExplanationJson(
     [property: JsonPropertyName("error")] string? Error,
     [property: JsonPropertyName("revision")] long Revision)
 {
-    public static JsonSerializerOptions Options { get; } = new() { WriteIndented = false };
+    // Relaxed escaping keeps quotes and non-ASCII names readable; the output is never embedded in HTML.
+    public static JsonSerializerOptions Options { get; } = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static ExplanationJson From(Explanation explanation)
     {
