@@ -70,7 +70,8 @@ internal sealed class RuleIndex
     {
         if (_plan.IsEmpty || !TryRequestKey(ref frame, out var a, out var b, out var c, out var subject, out var domain))
         {
-            return Scan(_all, int.MaxValue, ref frame, matcher, rules, effects, wanted);
+            var found = Scan(_all, int.MaxValue, ref frame, matcher, rules, effects, wanted);
+            return found == int.MaxValue ? -1 : found;
         }
 
         var best = Lookup(a, b, c, subject, int.MaxValue, ref frame, matcher, rules, effects, wanted);
