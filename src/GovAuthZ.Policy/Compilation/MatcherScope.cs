@@ -8,7 +8,7 @@ namespace GovAuthZ.Policy.Compilation;
 internal sealed record RoleBinding(IRoleLinks Links, int Arity);
 
 /// <summary>The names a matcher may use: one request definition, one policy definition, roles, functions.</summary>
-internal sealed class MatcherScope
+internal sealed record MatcherScope
 {
     public required string RequestKey { get; init; }
 

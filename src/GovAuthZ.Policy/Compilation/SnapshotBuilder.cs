@@ -122,16 +122,7 @@ internal static class SnapshotBuilder
                 if (!cache.TryGetValue(text, out var rule))
                 {
                     var location = lines[i].Location;
-                    var ruleScope = new MatcherScope
-                    {
-                        RequestKey = scope.RequestKey,
-                        RequestTokens = scope.RequestTokens,
-                        PolicyKey = scope.PolicyKey,
-                        PolicyTokens = scope.PolicyTokens,
-                        Roles = scope.Roles,
-                        Functions = scope.Functions,
-                        Locate = _ => location,
-                    };
+                    var ruleScope = scope with { Locate = _ => location };
                     rule = MatcherCompiler.CompileRuleExpression(text, ruleScope).Root;
                     cache.Add(text, rule);
                 }
