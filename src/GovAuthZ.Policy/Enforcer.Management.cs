@@ -19,6 +19,7 @@ public sealed partial class Enforcer
     /// <summary>Rules whose fields from <paramref name="fieldIndex"/> on equal the values given; an empty value matches any.</summary>
     public IReadOnlyList<IReadOnlyList<string>> GetFilteredNamedPolicy(string type, int fieldIndex, params string[] values)
     {
+        CheckFilter(fieldIndex, values);
         var result = new List<IReadOnlyList<string>>();
         foreach (var line in Current.Lines)
         {
@@ -85,8 +86,11 @@ public sealed partial class Enforcer
     });
 
     /// <summary>Removes every rule of a type whose fields from <paramref name="fieldIndex"/> on match; empty values match any.</summary>
-    public bool RemoveFilteredNamedPolicy(string type, int fieldIndex, params string[] values) =>
-        Mutate(lines => lines.RemoveAll(line => line.Type == type && FilterMatches(line.Fields, fieldIndex, values)) > 0);
+    public bool RemoveFilteredNamedPolicy(string type, int fieldIndex, params string[] values)
+    {
+        CheckFilter(fieldIndex, values);
+        return Mutate(lines => lines.RemoveAll(line => line.Type == type && FilterMatches(line.Fields, fieldIndex, values)) > 0);
+    }
 
     public bool RemoveFilteredPolicy(int fieldIndex, params string[] values) => RemoveFilteredNamedPolicy("p", fieldIndex, values);
 
@@ -205,6 +209,18 @@ public sealed partial class Enforcer
         }
 
         return -1;
+    }
+
+    // FilterMatches indexes fields[fieldIndex + i]: a negative index would fault mid-change with an
+    // IndexOutOfRangeException, so bad arguments are rejected before any rule is looked at.
+    private static void CheckFilter(int fieldIndex, string[] values)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fieldIndex);
+        ArgumentNullException.ThrowIfNull(values);
+        if (Array.IndexOf(values, null) >= 0)
+        {
+            throw new ArgumentException("a filter value is null; use an empty string to match any value", nameof(values));
+        }
     }
 
     private static bool FilterMatches(string[] fields, int fieldIndex, string[] values)
