@@ -17,7 +17,7 @@ internal static class BatchRunner
     private static readonly byte[] FalseLine = "false\n"u8.ToArray();
 
     /// <returns>0 when every line was a valid request, 1 when any was not.</returns>
-    public static int Run(Enforcer enforcer, Stream input, Stream output)
+    public static int Run(Enforcer enforcer, EnforceContext context, Stream input, Stream output)
     {
         var buffer = new ArrayBufferWriter<byte>(ChunkSize);
         var chunk = new byte[ChunkSize];
@@ -28,21 +28,22 @@ internal static class BatchRunner
         while ((read = input.Read(chunk, 0, chunk.Length)) > 0)
         {
             buffer.Write(chunk.AsSpan(0, read));
-            var consumed = AnswerCompleteLines(enforcer, buffer.WrittenMemory, writer, ref lineNumber, ref anyBad);
+            var consumed = AnswerCompleteLines(enforcer, context, buffer.WrittenMemory, writer, ref lineNumber, ref anyBad);
             Compact(buffer, consumed);
             writer.Flush();
         }
 
-        if (buffer.WrittenCount > 0)
+        // The last line may lack its newline; what follows the final newline is a line only if it has content.
+        if (!TrimLine(buffer.WrittenMemory).Span.Trim((byte)' ').IsEmpty)
         {
-            anyBad |= !Answer(enforcer, buffer.WrittenMemory, writer, ++lineNumber);
+            anyBad |= !Answer(enforcer, context, buffer.WrittenMemory, writer, ++lineNumber);
         }
 
         writer.Flush();
         return anyBad ? 1 : 0;
     }
 
-    private static int AnswerCompleteLines(Enforcer enforcer, ReadOnlyMemory<byte> data, Stream writer, ref long lineNumber, ref bool anyBad)
+    private static int AnswerCompleteLines(Enforcer enforcer, EnforceContext context, ReadOnlyMemory<byte> data, Stream writer, ref long lineNumber, ref bool anyBad)
     {
         var start = 0;
         var span = data.Span;
@@ -50,20 +51,21 @@ internal static class BatchRunner
         while ((newline = span[start..].IndexOf((byte)'\n')) >= 0)
         {
             var line = data.Slice(start, newline);
-            anyBad |= !Answer(enforcer, line, writer, ++lineNumber);
+            anyBad |= !Answer(enforcer, context, line, writer, ++lineNumber);
             start += newline + 1;
         }
 
         return start;
     }
 
-    private static bool Answer(Enforcer enforcer, ReadOnlyMemory<byte> line, Stream writer, long lineNumber)
+    private static bool Answer(Enforcer enforcer, EnforceContext context, ReadOnlyMemory<byte> line, Stream writer, long lineNumber)
     {
         var trimmed = TrimLine(line);
         try
         {
             var request = RequestValues.FromJsonLine(trimmed, lineNumber);
-            var outcome = enforcer.Decide(request);
+            // Any other evaluation failure (a missing attribute, a type mismatch) is a deny: a decision, not bad input.
+            var outcome = enforcer.Decide(context, request);
             if (outcome.Error is { Code: ErrorCode.EvalRequestArity } arity)
             {
                 // A request of the wrong shape is bad input, not a decision.

@@ -15,42 +15,63 @@ internal static class EnforceCommand
         var policy = new Option<string?>("--policy", "-p") { Description = "Casbin policy file (CSV)" };
         var explain = new Option<bool>("--explain") { Description = "print a JSON object with the decision and the matched rule" };
         var batch = new Option<bool>("--batch") { Description = "read JSON Lines requests from standard input, answer one line each" };
+        var maxDepth = EnforceSettings.MaxDepth();
+        var roleMatchers = EnforceSettings.Matchers("--role-matcher", "lets role names of a role definition be patterns, e.g. g=keyMatch2 (repeatable)");
+        var domainMatchers = EnforceSettings.Matchers("--domain-matcher", "lets domains of a role definition be patterns, e.g. g=keyMatch (repeatable)");
+        var context = EnforceSettings.Context();
         var values = new Argument<string[]>("values") { Description = "request values; a JSON object is an ABAC attribute object", Arity = ArgumentArity.ZeroOrMore };
-        var command = new Command("enforce", "Decide requests against a model and policy.") { model, policy, explain, batch, values };
+        var command = new Command("enforce", "Decide requests against a model and policy.")
+        {
+            model, policy, explain, batch, maxDepth, roleMatchers, domainMatchers, context, values,
+        };
         command.SetAction(result => Run(
-            result.GetValue(model)!,
-            result.GetValue(policy),
+            new EnforceRequest(
+                result.GetValue(model)!,
+                result.GetValue(policy),
+                new EnforcerOptions
+                {
+                    MaxRoleDepth = result.GetValue(maxDepth),
+                    RoleNameMatchers = result.GetValue(roleMatchers)!,
+                    RoleDomainMatchers = result.GetValue(domainMatchers)!,
+                },
+                result.GetValue(context)),
             result.GetValue(explain),
             result.GetValue(batch),
             result.GetValue(values) ?? []));
         return command;
     }
 
-    private static int Run(string modelPath, string? policyPath, bool explain, bool batch, string[] words)
+    private static int Run(EnforceRequest setup, bool explain, bool batch, string[] words)
     {
         Enforcer enforcer;
         try
         {
-            enforcer = Enforcer.FromFiles(modelPath, policyPath);
+            enforcer = Enforcer.FromFiles(setup.ModelPath, setup.PolicyPath, setup.Options);
         }
         catch (GovAuthZException error)
         {
-            Console.Error.WriteLine("error: " + error.Message);
-            return 2;
+            return Usage(CliErrors.Format(error));
+        }
+
+        if (CheckContext(enforcer, setup.Context) is { } contextError)
+        {
+            return Usage(contextError);
         }
 
         if (batch)
         {
             return words.Length == 0
-                ? BatchRunner.Run(enforcer, Console.OpenStandardInput(), Console.OpenStandardOutput())
+                ? BatchRunner.Run(enforcer, setup.Context, Console.OpenStandardInput(), Console.OpenStandardOutput())
                 : Usage("--batch reads requests from standard input and takes no values");
         }
 
-        if (words.Length == 0)
-        {
-            return Usage("give the request values, e.g. govauthz enforce -m model.conf -p policy.csv alice data1 read");
-        }
+        return words.Length == 0
+            ? Usage("give the request values, e.g. govauthz enforce -m model.conf -p policy.csv alice data1 read")
+            : RunOne(enforcer, setup.Context, explain, words);
+    }
 
+    private static int RunOne(Enforcer enforcer, EnforceContext context, bool explain, string[] words)
+    {
         var request = new Value[words.Length];
         for (var i = 0; i < words.Length; i++)
         {
@@ -59,18 +80,31 @@ internal static class EnforceCommand
 
         if (explain)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(ExplanationJson.From(enforcer.Explain(request)), ExplanationJson.Options));
+            Console.Out.WriteLine(JsonSerializer.Serialize(ExplanationJson.From(enforcer.Explain(context, request)), ExplanationJson.Options));
             return 0;
         }
 
-        var outcome = enforcer.Decide(request);
+        var outcome = enforcer.Decide(context, request);
         Console.Out.WriteLine(outcome.Allowed ? "true" : "false");
         if (outcome.Error is { } failure)
         {
-            Console.Error.WriteLine("denied because evaluation failed: " + failure.Message);
+            Console.Error.WriteLine("denied because evaluation failed: " + CliErrors.Format(failure));
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Whether the model defines the context's keys. An undefined key would otherwise make every request a
+    /// deny with the same error, which a batch would report as thousands of ordinary "false" answers.
+    /// </summary>
+    private static string? CheckContext(Enforcer enforcer, EnforceContext context)
+    {
+        // An empty request reaches the context's plan and stops at the arity check, evaluating nothing.
+        var probe = enforcer.Decide(context, ReadOnlySpan<Value>.Empty);
+        return probe.Error is { Code: not ErrorCode.EvalRequestArity } error
+            ? $"--context {context.Request},{context.Policy},{context.Effect},{context.Matcher}: {CliErrors.Format(error)}"
+            : null;
     }
 
     private static int Usage(string message)
@@ -78,4 +112,6 @@ internal static class EnforceCommand
         Console.Error.WriteLine("error: " + message);
         return 2;
     }
+
+    private sealed record EnforceRequest(string ModelPath, string? PolicyPath, EnforcerOptions Options, EnforceContext Context);
 }
