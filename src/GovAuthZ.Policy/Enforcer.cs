@@ -120,6 +120,9 @@ public sealed partial class Enforcer
         return ExplanationBuilder.Build(plan, plan.Enforce(request), snapshot.Revision);
     }
 
+    /// <summary>The compiled plan of a context in the current snapshot; lets tests check the index against a plain scan.</summary>
+    internal DecisionPlan PlanFor(EnforceContext context) => Current.GetPlan(context);
+
     private static EnforceOutcome NoDefaultMatcher() =>
         EnforceOutcome.Failed(new GovAuthZException(ErrorCode.ModelMissingSection, "the model has no matcher 'm'"));
 
