@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using GovAuthZ.Policy.Evaluation;
 using GovAuthZ.Policy.Evaluation.Nodes;
 
@@ -12,13 +13,18 @@ namespace GovAuthZ.Policy.Indexing;
 internal sealed class RuleIndex
 {
     private readonly IndexPlan _plan;
-    private readonly Dictionary<IndexKey, int[]> _buckets;
+
+    // Every bucket is a slice of _positions: one array for all buckets rather than one per bucket, because
+    // large policies have mostly single-rule buckets and a million small arrays cost more than the rules.
+    private readonly Dictionary<IndexKey, Bucket> _buckets;
+    private readonly int[] _positions;
     private readonly int[] _all;
 
-    private RuleIndex(IndexPlan plan, Dictionary<IndexKey, int[]> buckets, int[] all)
+    private RuleIndex(IndexPlan plan, Dictionary<IndexKey, Bucket> buckets, int[] positions, int[] all)
     {
         _plan = plan;
         _buckets = buckets;
+        _positions = positions;
         _all = all;
     }
 
@@ -34,32 +40,37 @@ internal sealed class RuleIndex
             all[i] = i;
         }
 
-        var buckets = new Dictionary<IndexKey, int[]>();
+        var buckets = new Dictionary<IndexKey, Bucket>();
         if (plan.IsEmpty)
         {
-            return new RuleIndex(plan, buckets, all);
+            return new RuleIndex(plan, buckets, [], all);
         }
 
-        var grouped = new Dictionary<IndexKey, List<int>>();
         Span<string?> values = new string?[IndexKey.MaxFields];
         for (var i = 0; i < rules.Length; i++)
         {
-            var key = RuleKey(plan, rules[i], values);
-            if (!grouped.TryGetValue(key, out var list))
-            {
-                list = [];
-                grouped.Add(key, list);
-            }
-
-            list.Add(i);
+            CollectionsMarshal.GetValueRefOrAddDefault(buckets, RuleKey(plan, rules[i], values), out _).Count++;
         }
 
-        foreach (var (key, list) in grouped)
+        // Lay the buckets out one after another, then fill each in ascending rule order. Setting values
+        // through a reference changes no key, so enumerating while doing it is safe.
+        var next = 0;
+        foreach (var key in buckets.Keys)
         {
-            buckets.Add(key, [.. list]);
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(buckets, key);
+            var count = bucket.Count;
+            bucket = new Bucket(next, 0);
+            next += count;
         }
 
-        return new RuleIndex(plan, buckets, all);
+        var positions = new int[rules.Length];
+        for (var i = 0; i < rules.Length; i++)
+        {
+            ref var bucket = ref CollectionsMarshal.GetValueRefOrNullRef(buckets, RuleKey(plan, rules[i], values));
+            positions[bucket.Start + bucket.Count++] = i;
+        }
+
+        return new RuleIndex(plan, buckets, positions, all);
     }
 
     /// <summary>
@@ -93,11 +104,11 @@ internal sealed class RuleIndex
     {
         var key = ComposeKey(a, b, c, subject);
         return _buckets.TryGetValue(key, out var bucket)
-            ? Scan(bucket, best, ref frame, matcher, rules, effects, wanted)
+            ? Scan(_positions.AsSpan(bucket.Start, bucket.Count), best, ref frame, matcher, rules, effects, wanted)
             : best;
     }
 
-    private static int Scan(int[] bucket, int best, ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
+    private static int Scan(ReadOnlySpan<int> bucket, int best, ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
     {
         foreach (var position in bucket)
         {
@@ -199,4 +210,7 @@ internal sealed class RuleIndex
 
         return IndexKey.From(values[..count]);
     }
+
+    /// <summary>Where a bucket's rule positions start in the shared array, and how many there are.</summary>
+    private record struct Bucket(int Start, int Count);
 }

@@ -4,8 +4,10 @@ namespace GovAuthZ.Policy.Parsing;
 
 /// <summary>
 /// A hand-written character scanner over a policy file. It reads the text in fixed-size blocks and copies
-/// each field into a reusable scratch buffer, so the only allocations per rule are the field strings and
-/// the field array; a type equal to the previous rule's reuses that string.
+/// each field into a reusable scratch buffer, so the only allocations per rule are the field array and the
+/// strings of field values not seen before in this file. Values repeat heavily in real policies (roles,
+/// actions, shared objects), so sharing one string per distinct value keeps a million-rule load well under
+/// the memory it would take with one string per field; the table lives only as long as the scanner.
 /// Rules (RFC 4180 plus Casbin's habits): fields are separated by ','; whitespace around an unquoted field
 /// is trimmed; a quoted field may hold ',', '""' for a quote and line breaks; lines whose first non-space
 /// character is '#' are comments; blank lines are skipped; CRLF, LF and a leading BOM are accepted.
@@ -20,6 +22,8 @@ internal sealed class PolicyCsvScanner
     private readonly string _fileName;
     private readonly char[] _block = new char[BlockSize];
     private readonly List<string> _fields = new(8);
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _stringsBySpan;
     private char[] _scratch = new char[256];
     private int _scratchLength;
     private int _position;
@@ -27,12 +31,12 @@ internal sealed class PolicyCsvScanner
     private bool _started;
     private int _line = 1;
     private int _column = 1;
-    private string? _lastType;
 
     public PolicyCsvScanner(TextReader reader, string fileName)
     {
         _reader = reader;
         _fileName = fileName;
+        _stringsBySpan = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public bool TryRead(out PolicyLine line)
@@ -44,7 +48,7 @@ internal sealed class PolicyCsvScanner
         }
 
         var location = Here();
-        var type = ReadField(isType: true);
+        var type = ReadField();
         if (type.Length == 0)
         {
             throw new GovAuthZException(ErrorCode.PolicySyntax, "rule has an empty type", location);
@@ -60,7 +64,7 @@ internal sealed class PolicyCsvScanner
         while (Peek() == PolicyCsvSyntax.Separator)
         {
             Advance();
-            _fields.Add(ReadField(isType: false));
+            _fields.Add(ReadField());
         }
 
         // ReadField stops only at ',', a line break or the end, and the loop consumed every ','.
@@ -103,11 +107,11 @@ internal sealed class PolicyCsvScanner
         }
     }
 
-    private string ReadField(bool isType)
+    private string ReadField()
     {
         SkipSpaces();
         var length = Peek() == PolicyCsvSyntax.Quote ? ReadQuoted() : ReadUnquoted();
-        return isType ? TypeString(length) : FieldString(length);
+        return FieldString(length);
     }
 
     /// <summary>Reads up to ',', a line break or the end; returns the length without trailing spaces.</summary>
@@ -190,18 +194,24 @@ internal sealed class PolicyCsvScanner
         }
     }
 
-    private string TypeString(int length)
+    /// <summary>The scratch text as a string, shared with every earlier field of the same value.</summary>
+    private string FieldString(int length)
     {
-        var text = _scratch.AsSpan(0, length);
-        if (_lastType is not null && text.SequenceEqual(_lastType))
+        if (length == 0)
         {
-            return _lastType;
+            return string.Empty;
         }
 
-        return _lastType = FieldString(length);
-    }
+        var text = _scratch.AsSpan(0, length);
+        if (_stringsBySpan.TryGetValue(text, out var known))
+        {
+            return known;
+        }
 
-    private string FieldString(int length) => length == 0 ? string.Empty : new string(_scratch, 0, length);
+        var created = new string(text);
+        _strings.Add(created, created);
+        return created;
+    }
 
     private void SkipSpaces()
     {

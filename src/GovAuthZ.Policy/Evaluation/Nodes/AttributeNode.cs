@@ -12,18 +12,24 @@ internal sealed class AttributeNode(Node target, string[] members, string text) 
     public override Value Evaluate(ref EvalFrame frame)
     {
         var current = _target.Evaluate(ref frame);
-        var path = _target.Text;
         for (var i = 0; i < _members.Length; i++)
         {
-            var obj = current.AsObject() ?? throw EvaluationErrors.NotAnObject(path, current);
+            var obj = current.AsObject() ?? throw EvaluationErrors.NotAnObject(PathBefore(i), current);
             if (!obj.TryGetAttribute(_members[i], out current))
             {
-                throw EvaluationErrors.MissingAttribute(path, _members[i]);
+                throw EvaluationErrors.MissingAttribute(PathBefore(i), _members[i]);
             }
-
-            path = i == 0 ? _target.Text + "." + _members[0] : Text;
         }
 
         return current;
     }
+
+    // Built only for an error message: this runs per rule and per request, so the success path must not
+    // concatenate strings.
+    private string PathBefore(int member) => member switch
+    {
+        0 => _target.Text,
+        1 => _target.Text + "." + _members[0],
+        _ => Text,
+    };
 }
