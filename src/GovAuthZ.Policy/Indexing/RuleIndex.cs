@@ -76,13 +76,25 @@ internal sealed class RuleIndex
     /// <summary>
     /// The position of the first rule (lowest position) whose effect is in <paramref name="wanted"/> and for
     /// which the matcher holds, or -1. Matcher errors propagate to the caller, which denies.
+    /// <para>
+    /// Relevance rule (documented in the README): only rules that could change the decision are evaluated,
+    /// so only their errors deny. A rule is irrelevant when its effect is not the one searched for, or when
+    /// a pinned conjunct rules it out. Pinned request values are checked before any rule: a non-string value
+    /// in an equality-pinned slot can equal no policy field, so no rule is a candidate; a non-string subject
+    /// or domain of the indexed g() is a type error for the whole request.
+    /// </para>
     /// </summary>
     public int FindFirst(ref EvalFrame frame, Node matcher, string[][] rules, RuleEffect[] effects, RuleEffect wanted)
     {
-        if (_plan.IsEmpty || !TryRequestKey(ref frame, out var a, out var b, out var c, out var subject, out var domain))
+        if (_plan.IsEmpty)
         {
             var found = Scan(_all, int.MaxValue, ref frame, matcher, rules, effects, wanted);
             return found == int.MaxValue ? -1 : found;
+        }
+
+        if (!TryRequestKey(ref frame, out var a, out var b, out var c, out var subject, out var domain))
+        {
+            return -1;
         }
 
         var best = Lookup(a, b, c, subject, int.MaxValue, ref frame, matcher, rules, effects, wanted);
@@ -134,8 +146,8 @@ internal sealed class RuleIndex
     }
 
     /// <summary>
-    /// Reads the pinned request values. Any that is not a string makes the index unusable for this request,
-    /// and the caller scans every rule so that the matcher itself decides (and reports type errors).
+    /// Reads the pinned request values; false when an equality-pinned value is not a string (no rule can
+    /// match it). Throws a type error when the indexed g() gets a non-string subject or domain.
     /// </summary>
     private bool TryRequestKey(ref EvalFrame frame, out string? a, out string? b, out string? c, out string? subject, out string? domain)
     {
@@ -158,24 +170,13 @@ internal sealed class RuleIndex
             }
         }
 
-        return _plan.Role is null || TryRoleInputs(ref frame, out subject, out domain);
-    }
-
-    private bool TryRoleInputs(ref EvalFrame frame, out string? subject, out string? domain)
-    {
-        var role = _plan.Role!;
-        subject = role.Name1.Evaluate(ref frame).AsString();
-        domain = null;
-        if (role.Domain is not null)
+        if (_plan.Role is { } role)
         {
-            domain = role.Domain.Evaluate(ref frame).AsString();
-            if (domain is null)
-            {
-                return false;
-            }
+            subject = role.Name1.EvaluateString(ref frame, role.FirstArgumentRole);
+            domain = role.Domain?.EvaluateString(ref frame, role.DomainArgumentRole);
         }
 
-        return subject is not null;
+        return true;
     }
 
     private IndexKey ComposeKey(string? a, string? b, string? c, string? subject)

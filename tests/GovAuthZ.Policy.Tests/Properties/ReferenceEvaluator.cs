@@ -8,10 +8,12 @@ namespace GovAuthZ.Policy.Tests.Properties;
 public readonly record struct Verdict(bool Allowed, int RulePosition, bool Failed);
 
 /// <summary>
-/// The plainest evaluator that can decide a plan: no index, every rule in the plan's effective order, the
-/// compiled matcher run on each, and the effect worked out here from the raw eft column. It stops where
-/// Casbin stops (the first rule that settles the effect) and turns a matcher error into a failed deny,
-/// so the index may skip rules only where skipping cannot change what this scan reports.
+/// The plainest evaluator that can decide a plan: no buckets, every rule in the plan's effective order,
+/// the compiled matcher run on each, and the effect worked out here from the raw eft column. It applies
+/// the engine's documented relevance rule directly: a search only evaluates rules whose effect it looks
+/// for (deny first, then allow, for allow-and-deny) and that the pinned conjuncts (top-level equalities
+/// of request and policy fields, and the subject of g()) do not rule out; pinned request values are
+/// checked before any rule. A matcher error in a relevant rule is a failed deny.
 /// </summary>
 internal static class ReferenceEvaluator
 {
@@ -50,40 +52,59 @@ internal static class ReferenceEvaluator
             return new Verdict(effect == Effect.DenyOverride || matched, -1, false);
         }
 
+        var pins = Pins.Of(root, ref frame);
         var eft = Array.IndexOf(scenario.PolicyTokens, "eft");
-        var firstAllow = -1;
+        switch (effect)
+        {
+            case Effect.AllowOverride:
+                var allow = First(plan, pins, eft, ref frame, wantAllow: true, wantDeny: false);
+                return new Verdict(allow >= 0, allow, false);
+            case Effect.DenyOverride:
+                var deny = First(plan, pins, eft, ref frame, wantAllow: false, wantDeny: true);
+                return new Verdict(deny < 0, deny, false);
+            case Effect.AllowAndDeny:
+                var firstDeny = First(plan, pins, eft, ref frame, wantAllow: false, wantDeny: true);
+                if (firstDeny >= 0)
+                {
+                    return new Verdict(false, firstDeny, false);
+                }
+
+                var firstAllow = First(plan, pins, eft, ref frame, wantAllow: true, wantDeny: false);
+                return new Verdict(firstAllow >= 0, firstAllow, false);
+            default:
+                var first = First(plan, pins, eft, ref frame, wantAllow: true, wantDeny: true);
+                return new Verdict(first >= 0 && IsAllow(plan.Rules[first], eft), first, false);
+        }
+    }
+
+    private static int First(DecisionPlan plan, Pins pins, int eft, ref EvalFrame frame, bool wantAllow, bool wantDeny)
+    {
+        if (pins.NoCandidates)
+        {
+            return -1;
+        }
+
         for (var i = 0; i < plan.Rules.Length; i++)
         {
-            frame.Rule = plan.Rules[i];
-            frame.RuleIndex = i;
-            if (!root.EvaluateBool(ref frame))
+            var rule = plan.Rules[i];
+            var wanted = (wantAllow && IsAllow(rule, eft)) || (wantDeny && eft >= 0 && rule[eft] == "deny");
+            if (!wanted || !pins.Admit(rule, frame.Request))
             {
                 continue;
             }
 
-            var allow = eft < 0 || plan.Rules[i][eft] == "allow";
-            var deny = eft >= 0 && plan.Rules[i][eft] == "deny";
-            switch (effect)
+            frame.Rule = rule;
+            frame.RuleIndex = i;
+            if (plan.Matcher.Root.EvaluateBool(ref frame))
             {
-                case Effect.AllowOverride when allow:
-                    return new Verdict(true, i, false);
-                case Effect.DenyOverride or Effect.AllowAndDeny when deny:
-                    return new Verdict(false, i, false);
-                case Effect.AllowAndDeny when allow && firstAllow < 0:
-                    firstAllow = i;
-                    break;
-                case Effect.Priority when allow || deny:
-                    return new Verdict(allow, i, false);
+                return i;
             }
         }
 
-        return effect switch
-        {
-            Effect.DenyOverride => new Verdict(true, -1, false),
-            Effect.AllowAndDeny => new Verdict(firstAllow >= 0, firstAllow, false),
-            _ => new Verdict(false, -1, false),
-        };
+        return -1;
     }
+
+    private static bool IsAllow(string[] rule, int eft) => eft < 0 || rule[eft] == "allow";
 
     /// <summary>Subject priority decides like priority: the plan's order already puts deeper subjects first.</summary>
     private static Effect EffectOf(string expression) => expression switch

@@ -55,7 +55,7 @@ public sealed class RuleIndexTests
     }
 
     [Fact]
-    public void FindFirst_WhenPinnedRequestValueIsNotString_ScansEveryRule()
+    public void FindFirst_WhenPinnedRequestValueIsNotString_EvaluatesNoRule()
     {
         var calls = 0;
         var functions = FunctionRegistry.CreateDefault().Register("seen", _ =>
@@ -72,8 +72,19 @@ public sealed class RuleIndexTests
 
         Assert.Equal(-1, absent);
         Assert.Equal(0, callsForAbsentString);
+        // A number can equal no policy field, so no rule is relevant and none is evaluated.
         Assert.Equal(-1, number);
-        Assert.Equal(2, calls);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void FindFirst_WhenIndexedRoleSubjectIsNotString_ThrowsTypeMismatch()
+    {
+        var enforcer = Build("g(r.sub, p.sub) && r.obj == p.obj", "p, u1, o1, read\n");
+
+        var error = Assert.Throws<GovAuthZ.Core.Errors.GovAuthZException>(() => FindFirst(enforcer, Value.FromNumber(1), "o1", "read"));
+
+        Assert.Equal(GovAuthZ.Core.Errors.ErrorCode.EvalTypeMismatch, error.Code);
     }
 
     private static Enforcer Build(string matcher, string policy) =>

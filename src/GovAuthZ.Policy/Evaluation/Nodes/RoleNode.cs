@@ -23,6 +23,11 @@ internal sealed class RoleNode : Node
 
     public string Definition { get; }
 
+    /// <summary>How errors name the first argument (kept for the rule index's up-front check).</summary>
+    public string FirstArgumentRole => _firstRole;
+
+    public string DomainArgumentRole => _domainRole;
+
     public IRoleLinks Links { get; }
 
     public Node Name1 { get; }
