@@ -54,6 +54,19 @@ public sealed class MatcherCompilerTests
     }
 
     [Fact]
+    public void Evaluate_WhenNestedAttributeMissing_NamesThePathReadSoFar()
+    {
+        var compiled = MatcherCompiler.Compile("r.sub.dept.region == '320100'", Scope());
+        var subject = new TestAttributes().With("dept", Value.FromObject(new TestAttributes()));
+
+        var error = Assert.Throws<GovAuthZException>(() =>
+            Evaluate(compiled, [Value.FromObject(subject), "o", "a"], ["x", "y", "z"]));
+
+        Assert.Equal(ErrorCode.EvalMissingAttribute, error.Code);
+        Assert.Contains(": r.sub.dept has no attribute 'region'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Evaluate_WhenAttributeAccessOnString_ThrowsMissingAttribute()
     {
         var compiled = MatcherCompiler.Compile("r.sub.level > 2", Scope());

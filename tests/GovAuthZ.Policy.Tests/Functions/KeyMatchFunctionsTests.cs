@@ -158,6 +158,23 @@ public sealed class KeyMatchFunctionsTests
         Assert.Equal(ErrorCode.MatcherInvalidPattern, error.Code);
     }
 
+    [Theory]
+    [InlineData("/f/1", "/fo*/:id", true)]
+    [InlineData("/fooo/1", "/fo*/:id", true)]
+    [InlineData("/g/1", "/fo*/:id", false)]
+    [InlineData("/api/v2/res7/1", "/api/v1/res7/:id", false)]
+    [InlineData("/api/v1/res7/1", "/api/v1/res7/:id", true)]
+    [InlineData("/api", "/api/v1/:id", false)]
+    public void KeyMatch2_WhenKeyDiffersBeforeFirstParameter_DecidesAsFullMatch(string key, string pattern, bool expected) =>
+        Assert.Equal(expected, KeyMatchFunctions.KeyMatch2(key, pattern));
+
+    [Fact]
+    public void KeyMatch3_WhenPatternInvalidAndKeyLacksItsPrefix_StillThrowsInvalidPattern()
+    {
+        var error = Assert.Throws<GovAuthZException>(() => KeyMatchFunctions.KeyMatch3("/bar", "/foo/**"));
+        Assert.Equal(ErrorCode.MatcherInvalidPattern, error.Code);
+    }
+
     [Fact]
     public void KeyMatch2_WhenPatternTooLong_ThrowsInvalidPattern()
     {

@@ -177,6 +177,18 @@ public sealed class PolicyCsvReadTests
     }
 
     [Fact]
+    public void Read_WhenValuesRepeat_SharesOneStringPerValue()
+    {
+        var lines = PolicyCsv.Read("p, admin, data1, read\np, admin, data2, read\ng, alice, admin\n", File);
+
+        Assert.Same(lines[0].Fields[0], lines[1].Fields[0]);
+        Assert.Same(lines[0].Fields[2], lines[1].Fields[2]);
+        Assert.Same(lines[0].Fields[0], lines[2].Fields[1]);
+        Assert.Same(lines[0].Type, lines[1].Type);
+        Assert.Equal(["admin", "data2", "read"], lines[1].Fields);
+    }
+
+    [Fact]
     public void Read_WhenTextIsEmpty_ReturnsNoRules()
     {
         Assert.Empty(PolicyCsv.Read(string.Empty, File));
