@@ -55,15 +55,22 @@ public sealed class AllocationTests
             Assert.Equal(6, work());
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var total = 0;
-        for (var i = 0; i < Rounds; i++)
+        // The smallest of three measured runs: a per-call allocation shows in every run, while a one-off
+        // refill of the shared array pool after a GC trimmed it (the long-pattern path rents) shows in one.
+        var allocated = long.MaxValue;
+        for (var attempt = 0; attempt < 3 && allocated > 0; attempt++)
         {
-            total += work();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var total = 0;
+            for (var i = 0; i < Rounds; i++)
+            {
+                total += work();
+            }
+
+            allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(6 * Rounds, total);
         }
 
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(6 * Rounds, total);
         return allocated;
     }
 }
