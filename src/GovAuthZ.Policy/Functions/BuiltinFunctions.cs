@@ -27,6 +27,7 @@ internal static class BuiltinFunctions
             .Register("ipMatch", static (a, b) => Value.FromBool(IpMatchFunctions.IpMatch(Text(a, "ipMatch"), Text(b, "ipMatch"))))
             .Register("globMatch", static (a, b) => Value.FromBool(GlobFunctions.GlobMatch(Text(a, "globMatch"), Text(b, "globMatch"))));
         RegisterGovernment(registry);
+        registry.RegisterConsent(null);
     }
 
     private static void RegisterGovernment(FunctionRegistry registry)
