@@ -12,7 +12,9 @@ namespace GovAuthZ.Policy.Compilation;
 internal sealed class PolicySnapshot
 {
     private readonly Dictionary<EnforceContext, DecisionPlan> _plans = [];
-    private readonly ConcurrentDictionary<EnforceContext, Lazy<DecisionPlan>> _otherPlans = new();
+    // Bounded so that contexts named by callers cannot grow memory without limit; failures are never kept.
+    private const int MaxOtherPlans = 64;
+    private readonly ConcurrentDictionary<EnforceContext, DecisionPlan> _otherPlans = new();
     private readonly EnforcerOptions _options;
 
     public PolicySnapshot(long revision, ModelDefinition model, IReadOnlyList<PolicyLine> lines, IReadOnlyDictionary<string, RoleGraph> roles, EnforcerOptions options)
@@ -50,7 +52,7 @@ internal sealed class PolicySnapshot
 
     /// <summary>
     /// The plan for a context. Contexts not compiled up front (unusual combinations) are compiled on first
-    /// use and kept; a context naming undefined keys throws a coded error.
+    /// use and kept (up to a bound); a context naming undefined keys throws a coded error and is not kept.
     /// </summary>
     public DecisionPlan GetPlan(EnforceContext context)
     {
@@ -59,8 +61,18 @@ internal sealed class PolicySnapshot
             return plan;
         }
 
-        var lazy = _otherPlans.GetOrAdd(context, c => new Lazy<DecisionPlan>(() => SnapshotBuilder.BuildPlan(Model, c, Groups, Roles, _options)));
-        return lazy.Value;
+        if (_otherPlans.TryGetValue(context, out plan))
+        {
+            return plan;
+        }
+
+        plan = SnapshotBuilder.BuildPlan(Model, context, Groups, Roles, _options);
+        if (_otherPlans.Count < MaxOtherPlans)
+        {
+            _otherPlans.TryAdd(context, plan);
+        }
+
+        return plan;
     }
 
     public DecisionPlan RequireDefaultPlan() =>
