@@ -79,7 +79,7 @@ internal static class ConformanceCorpus
         return cases;
     }
 
-    private static JsonNode? ToJson(YamlNode node)
+    internal static JsonNode? ToJson(YamlNode node)
     {
         switch (node)
         {
@@ -132,7 +132,7 @@ internal static class ConformanceCorpus
 
     private static string? Text(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(System.IO.Path.Combine(directory.FullName, "GovAuthZ.sln")))
