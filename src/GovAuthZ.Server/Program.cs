@@ -1,4 +1,5 @@
 using GovAuthZ.Server.Configuration;
+using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
 
@@ -6,6 +7,13 @@ var builder = WebApplication.CreateBuilder(args);
 var options = ServerOptions.From(builder.Configuration);
 builder.WebHost.UseUrls(options.Http.Url);
 builder.Services.AddSingleton(options);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddProblemDetails();
+builder.Services.AddSingleton(new PolicyStore(Path.GetFullPath(options.PolicyDir, builder.Environment.ContentRootPath)));
+builder.Services.AddSingleton(static services => new DecisionService(
+    services.GetRequiredService<PolicyStore>(),
+    services.GetRequiredService<TimeProvider>(),
+    services.GetRequiredService<ServerOptions>().Decision.MaxBatch));
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
@@ -15,8 +23,23 @@ if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapDecisionEndpoints();
 
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Server");
+
+// Load before listening. A failed load does not stop the host: liveness stays up, readiness reports the
+// error and every check is denied (fail closed), so a bad policy push cannot open access.
+var store = app.Services.GetRequiredService<PolicyStore>();
+var state = store.Reload();
+if (state.Bundle is { } bundle)
+{
+    ServerLog.PolicyLoaded(logger, bundle.Revision, store.Directory);
+}
+else
+{
+    ServerLog.PolicyLoadFailed(logger, store.Directory, state.LoadError?.Message ?? "unknown error");
+}
+
 app.Lifetime.ApplicationStarted.Register(
     () => ServerLog.ServerStarted(logger, options.Http.Url, options.PolicyDir, options.DataDir));
 app.Lifetime.ApplicationStopping.Register(() => ServerLog.ServerStopping(logger));

@@ -51,4 +51,12 @@ public enum ErrorCode
     // 1900-1999: input to the command line and other front ends.
     InputMalformedJson = 1901,
     InputInvalidRequest = 1902,
+
+    // 2000-2099: the decision API and the catalogs it reads (catalog.yaml, purposes.yaml).
+    DecisionUnknownDataset = 2001,
+    DecisionUnknownPurpose = 2002,
+    DecisionBatchTooLarge = 2003,
+    DecisionNotReady = 2004,
+    DecisionInvalidRequest = 2005,
+    CatalogInvalid = 2006,
 }

@@ -13,6 +13,8 @@ internal sealed class ServerOptions
 
     public GrpcEndpointOptions Grpc { get; set; } = new();
 
+    public DecisionOptions Decision { get; set; } = new();
+
     /// <summary>Folder holding model.conf, policy.csv and the catalogs; relative to the working folder.</summary>
     public string PolicyDir { get; set; } = "policies";
 
@@ -37,4 +39,10 @@ internal sealed class GrpcEndpointOptions
 {
     /// <summary>Reserved for the gRPC transport; not bound to a listener yet.</summary>
     public string Url { get; set; } = "http://127.0.0.1:8081";
+}
+
+internal sealed class DecisionOptions
+{
+    /// <summary>Most checks one batch may hold; bounds the work and memory a single request can demand.</summary>
+    public int MaxBatch { get; set; } = 100;
 }

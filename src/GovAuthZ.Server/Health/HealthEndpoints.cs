@@ -1,24 +1,43 @@
+using GovAuthZ.Server.Decisions;
+
 namespace GovAuthZ.Server.Health;
 
 /// <summary>
-/// Liveness and readiness probes. Liveness says the process serves requests at all; readiness will
-/// also require a loaded policy snapshot once the engine is wired in, so orchestrators keep traffic
-/// away from a replica that cannot decide yet.
+/// Liveness and readiness probes. Liveness says the process serves requests at all; readiness also
+/// requires a loaded policy bundle, so orchestrators keep traffic away from a replica that can only deny.
 /// </summary>
 internal static class HealthEndpoints
 {
-    // Shared instances: the probes run every few seconds and their bodies never change.
+    // Shared instance: the liveness probe runs every few seconds and its body never changes.
     private static readonly ProbeStatus Alive = new("alive");
-    private static readonly ProbeStatus Ready = new("ready");
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/healthz", static () => TypedResults.Ok(Alive));
-        endpoints.MapGet("/readyz", static () => TypedResults.Ok(Ready));
+        endpoints.MapGet("/readyz", static (PolicyStore store) => Readiness(store.Current));
         return endpoints;
+    }
+
+    private static IResult Readiness(PolicyState state)
+    {
+        if (state.Bundle is { } bundle)
+        {
+            return TypedResults.Ok(new ReadyStatus("ready", bundle.Revision));
+        }
+
+        var error = state.LoadError;
+        return TypedResults.Json(
+            new NotReadyStatus("not-ready", error?.CodeId, error?.Detail ?? "no policy is loaded", error?.Location.ToString()),
+            statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
 
-/// <summary>Body of a probe answer, serialized as <c>{"status":"..."}</c>.</summary>
+/// <summary>Body of the liveness answer, serialized as <c>{"status":"alive"}</c>.</summary>
 internal sealed record ProbeStatus(string Status);
+
+/// <summary>Body of a ready answer: <c>{"status":"ready","revision":N}</c>.</summary>
+internal sealed record ReadyStatus(string Status, long Revision);
+
+/// <summary>Body of a not-ready answer: the load error's code, what was wrong and where (file:line).</summary>
+internal sealed record NotReadyStatus(string Status, string? Code, string Error, string? Location);

@@ -13,4 +13,12 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1001, EventName = "ServerStopping", Level = LogLevel.Information,
         Message = "GovAuthZ server stopping")]
     public static partial void ServerStopping(ILogger logger);
+
+    [LoggerMessage(EventId = 1100, EventName = "PolicyLoaded", Level = LogLevel.Information,
+        Message = "Policy revision {Revision} loaded from '{PolicyDir}'")]
+    public static partial void PolicyLoaded(ILogger logger, long revision, string policyDir);
+
+    [LoggerMessage(EventId = 1101, EventName = "PolicyLoadFailed", Level = LogLevel.Error,
+        Message = "Policy load from '{PolicyDir}' failed; checks are denied until a load succeeds: {Error}")]
+    public static partial void PolicyLoadFailed(ILogger logger, string policyDir, string error);
 }

@@ -1,0 +1,65 @@
+using GovAuthZ.Core.Errors;
+using GovAuthZ.Policy;
+using GovAuthZ.Server.Catalog;
+
+namespace GovAuthZ.Server.Decisions;
+
+/// <summary>
+/// The model, rules and catalogs that one decision is made against, loaded together so a decision never
+/// mixes a new policy with an old catalog. Immutable once published.
+/// </summary>
+internal sealed record PolicyBundle(Enforcer Enforcer, PolicyCatalog Catalog, long Revision);
+
+/// <summary>
+/// What the store currently serves: a bundle when one ever loaded, and the error of the last failed load.
+/// A failed reload keeps the last good bundle serving; a server that never loaded has no bundle and
+/// denies every check (fail closed).
+/// </summary>
+internal sealed record PolicyState(PolicyBundle? Bundle, GovAuthZException? LoadError);
+
+/// <summary>
+/// Loads model.conf, policy.csv, catalog.yaml and purposes.yaml from the policy folder and publishes them
+/// as one <see cref="PolicyState"/>. Thread safety: readers take the state with one volatile read and never
+/// lock; loads are serialised and publish with one atomic exchange.
+/// </summary>
+internal sealed class PolicyStore
+{
+    private readonly Lock _loadLock = new();
+    private readonly string _directory;
+    private PolicyState _state = new(null, null);
+
+    public PolicyStore(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        _directory = directory;
+    }
+
+    /// <summary>The absolute folder the policy files are read from.</summary>
+    public string Directory => _directory;
+
+    public PolicyState Current => Volatile.Read(ref _state);
+
+    /// <summary>Loads every file again; returns the published state. Never throws for bad policy files.</summary>
+    public PolicyState Reload()
+    {
+        lock (_loadLock)
+        {
+            var previous = Current;
+            PolicyState next;
+            try
+            {
+                var enforcer = Enforcer.FromFiles(Path.Combine(_directory, "model.conf"), Path.Combine(_directory, "policy.csv"));
+                var catalog = CatalogLoader.Load(Path.Combine(_directory, "catalog.yaml"), Path.Combine(_directory, "purposes.yaml"));
+                var revision = (previous.Bundle?.Revision ?? 0) + 1;
+                next = new PolicyState(new PolicyBundle(enforcer, catalog, revision), null);
+            }
+            catch (GovAuthZException error)
+            {
+                next = previous with { LoadError = error };
+            }
+
+            Interlocked.Exchange(ref _state, next);
+            return next;
+        }
+    }
+}
