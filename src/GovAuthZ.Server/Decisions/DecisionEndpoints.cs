@@ -1,6 +1,6 @@
+using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
-using Google.Protobuf;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovAuthZ.Server.Decisions;

@@ -1,18 +1,18 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
+using GovAuthZ.Server.IntegrationTests.Decisions;
 
 namespace GovAuthZ.Server.IntegrationTests.Http;
 
-public sealed class HealthEndpointTests : IClassFixture<WebApplicationFactory<Program>>
+public sealed class HealthEndpointTests : IClassFixture<DecisionServerFactory>
 {
-    private readonly WebApplicationFactory<Program> _factory;
+    private readonly DecisionServerFactory _factory;
 
-    public HealthEndpointTests(WebApplicationFactory<Program> factory) => _factory = factory;
+    public HealthEndpointTests(DecisionServerFactory factory) => _factory = factory;
 
+    // /readyz also carries the policy revision; DecisionEndpointTests checks it.
     [Theory]
     [InlineData("/healthz", "alive")]
-    [InlineData("/readyz", "ready")]
     public async Task Get_WhenServerRunning_ReturnsOkWithStatus(string path, string expectedStatus)
     {
         using var client = _factory.CreateClient();
