@@ -1,11 +1,13 @@
+using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
+using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = ServerOptions.From(builder.Configuration);
-builder.WebHost.UseUrls(options.Http.Url);
+builder.WebHost.ConfigureKestrel(kestrel => Listeners.Configure(kestrel, options.Http.Url, options.Grpc.Url));
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
@@ -24,6 +26,9 @@ if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
+app.MapGrpcUnary(DecisionGrpcMethods.Create(
+    app.Services.GetRequiredService<DecisionService>(),
+    app.Services.GetRequiredService<PolicyStore>()));
 
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Server");
 
@@ -41,7 +46,7 @@ else
 }
 
 app.Lifetime.ApplicationStarted.Register(
-    () => ServerLog.ServerStarted(logger, options.Http.Url, options.PolicyDir, options.DataDir));
+    () => ServerLog.ServerStarted(logger, options.Http.Url + " (gRPC " + options.Grpc.Url + ")", options.PolicyDir, options.DataDir));
 app.Lifetime.ApplicationStopping.Register(() => ServerLog.ServerStopping(logger));
 
 await app.RunAsync().ConfigureAwait(false);

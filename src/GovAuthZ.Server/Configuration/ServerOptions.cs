@@ -37,7 +37,7 @@ internal sealed class HttpEndpointOptions
 
 internal sealed class GrpcEndpointOptions
 {
-    /// <summary>Reserved for the gRPC transport; not bound to a listener yet.</summary>
+    /// <summary>The gRPC listener (HTTP/2 only, plain text); loopback by default.</summary>
     public string Url { get; set; } = "http://127.0.0.1:8081";
 }
 

@@ -16,7 +16,7 @@ namespace GovAuthZ.Server.Decisions;
 /// </summary>
 internal static class DecisionEndpoints
 {
-    private const string ProblemTypeBase = "https://govauthz.dev/problems/";
+    private const string ProblemTypeBase = "urn:govauthz:problem:";
 
     // Strict parsing: an unknown field is a caller mistake (often a misspelt field) that would otherwise be
     // decided as if the field were absent.
