@@ -83,6 +83,17 @@ add_dotnet_counts "$RESULTS_DIR/dotnet.log"
 # --- further test steps ---------------------------------------------------------------------------
 # Later suites (interop clients, conformance across transports, ...) go here: run each with
 # run_step NAME COMMAND..., then add its counts from $RESULTS_DIR/NAME.log to PASSED and FAILED.
+
+# Adds up the closing counts of node's test runner ("# pass N" / "# fail N", TAP reporter).
+add_node_counts() {
+  local log="$1" count
+  while read -r count; do PASSED=$((PASSED + count)); done < <(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$log")
+  while read -r count; do FAILED=$((FAILED + count)); done < <(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log")
+}
+
+# Interop: the Node.js reference gRPC client (@grpc/grpc-js) against the built server.
+run_step interop scripts/interop.sh
+add_node_counts "$RESULTS_DIR/interop.log"
 # ------------------------------------------------------------------------------------------------
 
 if [[ ${#FAILED_STEPS[@]} -gt 0 ]]; then
