@@ -23,6 +23,7 @@ internal sealed class PolicyWatcher : BackgroundService
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
     private ITimer? _timer;
+    private FileSystemWatcher? _watcher;
 
     public PolicyWatcher(PolicyReloader reloader, TimeProvider time, ServerOptions options, ILogger<PolicyWatcher> logger)
     {
@@ -55,18 +56,44 @@ internal sealed class PolicyWatcher : BackgroundService
     /// <summary>Restarts the quiet period; the reload runs when no further change arrives within it.</summary>
     public void NotifyChanged() => _timer?.Change(_debounce, Timeout.InfiniteTimeSpan);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Starts watching before returning, so a change made once the host has started is never missed
+    /// (ExecuteAsync runs later, on the thread pool).
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         var directory = _reloader.Store.Directory;
-        if (!_enabled || !Directory.Exists(directory))
+        if (_enabled && Directory.Exists(directory))
+        {
+            _timer = _time.CreateTimer(static state => ((PolicyWatcher)state!).Signal(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _watcher = CreateWatcher(directory);
+            ServerLog.PolicyWatchStarted(_logger, directory, (int)_debounce.TotalMilliseconds);
+        }
+
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watcher?.Dispose();
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        _timer?.Dispose();
+    }
+
+    public override void Dispose()
+    {
+        _watcher?.Dispose();
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_timer is null)
         {
             return;
         }
 
-        using var timer = _time.CreateTimer(static state => ((PolicyWatcher)state!).Signal(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _timer = timer;
-        using var watcher = CreateWatcher(directory);
-        ServerLog.PolicyWatchStarted(_logger, directory, (int)_debounce.TotalMilliseconds);
         try
         {
             await foreach (var _ in _signals.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -76,11 +103,7 @@ internal sealed class PolicyWatcher : BackgroundService
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            // Host shutdown: the watcher and timer are disposed below, nothing else to finish.
-        }
-        finally
-        {
-            _timer = null;
+            // Host shutdown: StopAsync disposes the watcher and the timer.
         }
     }
 

@@ -114,10 +114,9 @@ public sealed class PolicyReloadTests : IDisposable
         using var client = factory.CreateClient();
         using (await ReadyAsync(client))
         {
-            // First request starts the host, and with it the watcher.
+            // Creating the client started the host; the watcher is armed once StartAsync has returned.
         }
 
-        await Task.Delay(200);
         _folder.Edit("policy.csv", CaseworkerRule, string.Empty);
 
         var revision = 1L;
