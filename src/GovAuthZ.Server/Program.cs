@@ -16,6 +16,8 @@ builder.Services.AddSingleton(static services => new DecisionService(
     services.GetRequiredService<PolicyStore>(),
     services.GetRequiredService<TimeProvider>(),
     services.GetRequiredService<ServerOptions>().Decision.MaxBatch));
+builder.Services.AddSingleton<PolicyReloader>();
+builder.Services.AddHostedService<PolicyWatcher>();
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
@@ -26,6 +28,7 @@ if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
 var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
+app.MapAdminEndpoints();
 app.MapGrpcUnary(DecisionGrpcMethods.Create(
     app.Services.GetRequiredService<DecisionService>(),
     app.Services.GetRequiredService<PolicyStore>()));
@@ -42,7 +45,7 @@ if (state.Bundle is { } bundle)
 }
 else
 {
-    ServerLog.PolicyLoadFailed(logger, store.Directory, state.LoadError?.Message ?? "unknown error");
+    ServerLog.PolicyLoadFailed(logger, store.Directory, state.LastReloadError?.Message ?? "unknown error");
 }
 
 app.Lifetime.ApplicationStarted.Register(

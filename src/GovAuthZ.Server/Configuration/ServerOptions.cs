@@ -15,6 +15,8 @@ internal sealed class ServerOptions
 
     public DecisionOptions Decision { get; set; } = new();
 
+    public PolicyOptions Policy { get; set; } = new();
+
     /// <summary>Folder holding model.conf, policy.csv and the catalogs; relative to the working folder.</summary>
     public string PolicyDir { get; set; } = "policies";
 
@@ -45,4 +47,20 @@ internal sealed class DecisionOptions
 {
     /// <summary>Most checks one batch may hold; bounds the work and memory a single request can demand.</summary>
     public int MaxBatch { get; set; } = 100;
+}
+
+internal sealed class PolicyOptions
+{
+    /// <summary>
+    /// Quiet time after the last change in the policy folder before a reload starts. Editors and deploy
+    /// tools write several files (and often write one file in steps), so reloading on the first event
+    /// would validate a half-written revision.
+    /// </summary>
+    public int ReloadDebounceMs { get; set; } = 250;
+
+    /// <summary>
+    /// Reload when the folder changes. Off for deployments that publish revisions only through
+    /// <c>POST /admin/reload</c>, so a half-finished copy is never picked up on its own.
+    /// </summary>
+    public bool WatchForChanges { get; set; } = true;
 }

@@ -74,7 +74,7 @@ internal sealed class DecisionService
         ArgumentNullException.ThrowIfNull(request);
         if (state.Bundle is not { } bundle)
         {
-            return NotReady(state.LoadError);
+            return NotReady(state.LastReloadError);
         }
 
         var mapped = RequestMapper.Map(request, bundle.Catalog);

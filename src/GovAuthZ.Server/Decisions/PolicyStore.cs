@@ -11,11 +11,11 @@ namespace GovAuthZ.Server.Decisions;
 internal sealed record PolicyBundle(Enforcer Enforcer, PolicyCatalog Catalog, long Revision);
 
 /// <summary>
-/// What the store currently serves: a bundle when one ever loaded, and the error of the last failed load.
-/// A failed reload keeps the last good bundle serving; a server that never loaded has no bundle and
-/// denies every check (fail closed).
+/// What the store currently serves: a bundle when one ever loaded, and the error of the last load when it
+/// failed (cleared by the next successful load). A failed reload keeps the last good bundle serving; a
+/// server that never loaded has no bundle and denies every check (fail closed).
 /// </summary>
-internal sealed record PolicyState(PolicyBundle? Bundle, GovAuthZException? LoadError);
+internal sealed record PolicyState(PolicyBundle? Bundle, GovAuthZException? LastReloadError);
 
 /// <summary>
 /// Loads model.conf, policy.csv, catalog.yaml and purposes.yaml from the policy folder and publishes them
@@ -55,7 +55,7 @@ internal sealed class PolicyStore
             }
             catch (GovAuthZException error)
             {
-                next = previous with { LoadError = error };
+                next = previous with { LastReloadError = error };
             }
 
             Interlocked.Exchange(ref _state, next);

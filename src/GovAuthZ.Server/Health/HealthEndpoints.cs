@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GovAuthZ.Server.Decisions;
 
 namespace GovAuthZ.Server.Health;
@@ -23,10 +24,13 @@ internal static class HealthEndpoints
     {
         if (state.Bundle is { } bundle)
         {
-            return TypedResults.Ok(new ReadyStatus("ready", bundle.Revision));
+            // Still ready after a rejected reload: the previous revision serves. The error is reported so
+            // operators see that the folder no longer matches what runs.
+            var failed = state.LastReloadError is { } e ? new ReloadError(e.CodeId, e.Location.ToString(), e.Detail) : null;
+            return TypedResults.Ok(new ReadyStatus("ready", bundle.Revision, failed));
         }
 
-        var error = state.LoadError;
+        var error = state.LastReloadError;
         return TypedResults.Json(
             new NotReadyStatus("not-ready", error?.CodeId, error?.Detail ?? "no policy is loaded", error?.Location.ToString()),
             statusCode: StatusCodes.Status503ServiceUnavailable);
@@ -36,8 +40,17 @@ internal static class HealthEndpoints
 /// <summary>Body of the liveness answer, serialized as <c>{"status":"alive"}</c>.</summary>
 internal sealed record ProbeStatus(string Status);
 
-/// <summary>Body of a ready answer: <c>{"status":"ready","revision":N}</c>.</summary>
-internal sealed record ReadyStatus(string Status, long Revision);
+/// <summary>
+/// Body of a ready answer: <c>{"status":"ready","revision":N}</c>, plus <c>lastReloadError</c> when the
+/// latest reload was rejected.
+/// </summary>
+internal sealed record ReadyStatus(
+    string Status,
+    long Revision,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReloadError? LastReloadError);
+
+/// <summary>Why the latest reload was rejected: GAZ code, file:line and what was wrong.</summary>
+internal sealed record ReloadError(string Code, string Location, string Detail);
 
 /// <summary>Body of a not-ready answer: the load error's code, what was wrong and where (file:line).</summary>
 internal sealed record NotReadyStatus(string Status, string? Code, string Error, string? Location);
