@@ -87,7 +87,9 @@ internal sealed class DecisionService
         decision.Reasons.Add(ReasonOf(explanation));
         if (explanation.Rule is { } rule)
         {
-            decision.MatchedRule = new ContractRule { Type = rule.Type, Location = rule.Location.ToString() };
+            // The file name only: callers need to find the rule in policies/, not learn the server's folders.
+            var location = rule.Location with { File = Path.GetFileName(rule.Location.File) };
+            decision.MatchedRule = new ContractRule { Type = rule.Type, Location = location.ToString() };
             decision.MatchedRule.Fields.Add(rule.Fields);
         }
 
