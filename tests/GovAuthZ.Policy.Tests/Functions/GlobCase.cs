@@ -20,7 +20,39 @@ public static class GlobArbitraries
 {
     private static readonly char[] NameAlphabet = ['/', 'a', 'b', 'c', '-', ']', '^', '*'];
 
-    public static Arbitrary<GlobCase> GlobCase() => Arb.From(CaseGen(), Shrink);
+    public static Arbitrary<GlobCase> GlobCase() => Arb.From(CaseGen().Where(c => NoClassMatchesSlash(c.Pattern)), Shrink);
+
+    /// <summary>
+    /// True when every bracket run in the pattern (also one formed by concatenated stray pieces, such as
+    /// "[ab" + "/" + "]") cannot match '/': a plain class without '/', or a negated class with '/'. Only
+    /// then does the regex model describe Go's first-fit matching (see the summary above).
+    /// </summary>
+    internal static bool NoClassMatchesSlash(string pattern)
+    {
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] == '\\')
+            {
+                i++;
+                continue;
+            }
+
+            if (pattern[i] != '[')
+            {
+                continue;
+            }
+
+            var end = pattern.IndexOf(']', Math.Min(i + 2, pattern.Length));
+            var body = end < 0 ? pattern[(i + 1)..] : pattern[(i + 1)..end];
+            var negated = body.StartsWith('^');
+            if (negated != body.Contains('/', StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static Gen<GlobCase> CaseGen() =>
         from length in Gen.Choose(0, 7)
@@ -51,7 +83,11 @@ public static class GlobArbitraries
     {
         for (var i = 0; i < value.Pattern.Length; i++)
         {
-            yield return value with { Pattern = value.Pattern.Remove(i, 1) };
+            var shorter = value.Pattern.Remove(i, 1);
+            if (NoClassMatchesSlash(shorter))
+            {
+                yield return value with { Pattern = shorter };
+            }
         }
 
         for (var i = 0; i < value.Name.Length; i++)

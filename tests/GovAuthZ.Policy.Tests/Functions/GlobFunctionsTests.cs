@@ -70,6 +70,7 @@ public sealed class GlobFunctionsTests
     [InlineData("*[^a]*", "^/", false)] // "[^a]" fits "^" first; the trailing star cannot take "/"
     [InlineData("*[^a]*", "/", true)]
     [InlineData("*[^a]", "^/", true)] // the last chunk must use up the name, so the star moves it on
+    [InlineData("*[b/]*", "b/", false)] // "[b/]" fits "b" first; the trailing star cannot take "/"
     public void GlobMatch_WhenClassCouldMatchSlash_CommitsToFirstFitAsGo(string pattern, string name, bool expected) =>
         Assert.Equal(expected, GlobFunctions.GlobMatch(name, pattern));
 
@@ -107,6 +108,15 @@ public sealed class GlobFunctionsTests
 
         Assert.Equal(GlobReference.Match(c.Name, c.Pattern), actual);
     }
+
+    [Theory]
+    [InlineData("*[b/]*", false)]
+    [InlineData("[ab?b[/]*", false)]
+    [InlineData("[^a]", false)]
+    [InlineData("[^a/]*", true)]
+    [InlineData("a[bc]/*", true)]
+    public void NoClassMatchesSlash_WhenPatternHasClasses_TellsWhetherRegexModelApplies(string pattern, bool expected) =>
+        Assert.Equal(expected, GlobArbitraries.NoClassMatchesSlash(pattern));
 
     [Fact]
     public void GlobCase_WhenSampled_CoversMatchesMismatchesAndMalformedPatterns()
