@@ -1,41 +1,13 @@
+using GovAuthZ.Tests.Shared.Models;
+
 namespace GovAuthZ.Benchmarks;
 
 /// <summary>The Casbin model texts the benchmarks load.</summary>
 internal static class Models
 {
-    public const string Rbac = """
-        [request_definition]
-        r = sub, obj, act
+    public const string Rbac = SampleModels.Rbac;
 
-        [policy_definition]
-        p = sub, obj, act
-
-        [role_definition]
-        g = _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub) && r.obj == p.obj && r.act == p.act
-        """;
-
-    public const string RbacWithDomains = """
-        [request_definition]
-        r = sub, dom, obj, act
-
-        [policy_definition]
-        p = sub, dom, obj, act
-
-        [role_definition]
-        g = _, _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub, r.dom) && r.dom == p.dom && r.obj == p.obj && r.act == p.act
-        """;
+    public const string RbacWithDomains = SampleModels.RbacWithDomains;
 
     public const string AbacEval = """
         [request_definition]

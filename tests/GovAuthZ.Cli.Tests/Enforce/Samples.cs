@@ -1,24 +1,11 @@
+using GovAuthZ.Tests.Shared.Models;
+
 namespace GovAuthZ.Cli.Tests.Enforce;
 
 /// <summary>Small models and policies the command tests run against.</summary>
 internal static class Samples
 {
-    public const string RbacModel = """
-        [request_definition]
-        r = sub, obj, act
-
-        [policy_definition]
-        p = sub, obj, act
-
-        [role_definition]
-        g = _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub) && r.obj == p.obj && r.act == p.act
-        """;
+    public const string RbacModel = SampleModels.Rbac;
 
     public const string RbacPolicy = """
         p, records_clerk, birth_certificates, read

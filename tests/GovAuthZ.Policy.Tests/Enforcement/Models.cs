@@ -1,57 +1,16 @@
 using GovAuthZ.Policy.Evaluation;
+using GovAuthZ.Tests.Shared.Models;
 
 namespace GovAuthZ.Policy.Tests.Enforcement;
 
 /// <summary>Model texts and helpers shared by the enforcer API tests.</summary>
 internal static class Models
 {
-    public const string Acl = """
-        [request_definition]
-        r = sub, obj, act
+    public const string Acl = SampleModels.Acl;
 
-        [policy_definition]
-        p = sub, obj, act
+    public const string Rbac = SampleModels.Rbac;
 
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = r.sub == p.sub && r.obj == p.obj && r.act == p.act
-        """;
-
-    public const string Rbac = """
-        [request_definition]
-        r = sub, obj, act
-
-        [policy_definition]
-        p = sub, obj, act
-
-        [role_definition]
-        g = _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub) && r.obj == p.obj && r.act == p.act
-        """;
-
-    public const string RbacWithDomains = """
-        [request_definition]
-        r = sub, dom, obj, act
-
-        [policy_definition]
-        p = sub, dom, obj, act
-
-        [role_definition]
-        g = _, _, _
-
-        [policy_effect]
-        e = some(where (p.eft == allow))
-
-        [matchers]
-        m = g(r.sub, p.sub, r.dom) && r.dom == p.dom && r.obj == p.obj && r.act == p.act
-        """;
+    public const string RbacWithDomains = SampleModels.RbacWithDomains;
 
     /// <summary>Two policy types and two role types: p/g for users on data, p2/g2 for apps on scopes.</summary>
     public const string Named = """
