@@ -29,7 +29,7 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
-app.MapGrpcUnary(DecisionGrpcMethods.Create(
+app.MapGrpc(DecisionGrpcMethods.Create(
     app.Services.GetRequiredService<DecisionService>(),
     app.Services.GetRequiredService<PolicyStore>()));
 

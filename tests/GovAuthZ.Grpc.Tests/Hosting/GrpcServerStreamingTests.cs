@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using GovAuthZ.Grpc.Protocol;
+using GovAuthZ.Tests.Shared.Grpc;
 
 namespace GovAuthZ.Grpc.Tests.Hosting;
 

@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace GovAuthZ.Grpc.Tests.Hosting;
+namespace GovAuthZ.Tests.Shared.Grpc;
 
 /// <summary>
 /// A server-streaming call read message by message as the frames arrive, so a test can observe a message
 /// before the server has produced the next one. Disposing resets the stream if it is still open.
 /// </summary>
-public sealed class GrpcStreamingCall : IAsyncDisposable
+internal sealed class GrpcStreamingCall : IAsyncDisposable
 {
     private readonly HttpResponseMessage _response;
     private readonly Stream _body;
