@@ -29,9 +29,9 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
-app.MapGrpc(DecisionGrpcMethods.Create(
-    app.Services.GetRequiredService<DecisionService>(),
-    app.Services.GetRequiredService<PolicyStore>()));
+app.MapGrpc(
+    DecisionGrpcMethods.Create(app.Services.GetRequiredService<DecisionService>(), app.Services.GetRequiredService<PolicyStore>()),
+    new GrpcHostOptions { MaxReceiveMessageSize = options.Decision.MaxRequestBytes });
 
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Server");
 

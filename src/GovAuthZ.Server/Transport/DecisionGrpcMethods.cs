@@ -41,7 +41,7 @@ internal static class DecisionGrpcMethods
         }
         catch (InvalidProtocolBufferException error)
         {
-            return ValueTask.FromResult(GrpcResult.Error(StatusCode.InvalidArgument, $"{ErrorCodes.Format(ErrorCode.InputMalformedJson)} malformed {typeof(TRequest).Name}: {error.Message}"));
+            return ValueTask.FromResult(GrpcResult.Error(StatusCode.InvalidArgument, $"{ErrorCodes.Format(ErrorCode.TransportMalformedMessage)} the request is not a valid {typeof(TRequest).Name} in protobuf binary form: {error.Message}"));
         }
 
         try
