@@ -157,5 +157,4 @@ public sealed class BadInputTests : IClassFixture<ServerProcessFixture>, IDispos
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(mediaType);
         return await _http.PostAsync(new Uri(path, UriKind.Relative), content);
     }
-
 }
