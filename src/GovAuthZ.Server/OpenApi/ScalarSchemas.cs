@@ -15,16 +15,17 @@ internal static class ScalarSchemas
         FieldType.UInt32 or FieldType.Fixed32 => new JsonObject { ["type"] = "integer", ["minimum"] = 0, ["maximum"] = uint.MaxValue },
 
         // 64-bit values are written as decimal strings: JSON numbers lose precision past 2^53 in most clients.
-        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => new JsonObject
-        {
-            ["type"] = "string", ["format"] = "int64", ["pattern"] = "^-?[0-9]+$",
-        },
-        FieldType.UInt64 or FieldType.Fixed64 => new JsonObject
-        {
-            ["type"] = "string", ["format"] = "uint64", ["pattern"] = "^[0-9]+$",
-        },
+        FieldType.Int64 or FieldType.SInt64 or FieldType.SFixed64 => DecimalString("int64", "^-?[0-9]+$"),
+        FieldType.UInt64 or FieldType.Fixed64 => DecimalString("uint64", "^[0-9]+$"),
         FieldType.Float or FieldType.Double => FloatingPoint(type == FieldType.Float ? "float" : "double"),
         _ => throw new NotSupportedException("no JSON mapping for field type " + type),
+    };
+
+    private static JsonObject DecimalString(string format, string pattern) => new()
+    {
+        ["type"] = "string",
+        ["format"] = format,
+        ["pattern"] = pattern,
     };
 
     // Non-finite values have no JSON number form, so proto3 JSON spells them as strings.
