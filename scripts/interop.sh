@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Interoperability check: runs the Node.js reference gRPC client (tests/interop, @grpc/grpc-js) against
+# Interoperability check: runs clients and validators we did not write (tests/interop: the Node.js
+# reference gRPC client @grpc/grpc-js, and @apidevtools/swagger-parser for the OpenAPI document) against
 # a real GovAuthZ server on free local ports.
 #   - expects the solution already built in Release (scripts/test.sh builds it first); builds nothing;
 #   - installs the pinned client packages with `npm ci` from tests/interop/package-lock.json;
@@ -77,5 +78,5 @@ done
 say "server ready"
 
 rc=0
-GOVAUTHZ_GRPC_ADDR="127.0.0.1:$GRPC_PORT" node --test --test-reporter=tap tests/interop/ || rc=$?
+GOVAUTHZ_GRPC_ADDR="127.0.0.1:$GRPC_PORT" GOVAUTHZ_HTTP_ADDR="127.0.0.1:$HTTP_PORT" node --test --test-reporter=tap tests/interop/ || rc=$?
 exit "$rc"

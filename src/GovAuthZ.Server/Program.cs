@@ -3,6 +3,7 @@ using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
+using GovAuthZ.Server.OpenApi;
 using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -29,9 +30,10 @@ var app = builder.Build();
 app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
-app.MapGrpcUnary(DecisionGrpcMethods.Create(
-    app.Services.GetRequiredService<DecisionService>(),
-    app.Services.GetRequiredService<PolicyStore>()));
+app.MapOpenApiDocument();
+app.MapGrpc(
+    DecisionGrpcMethods.Create(app.Services.GetRequiredService<DecisionService>(), app.Services.GetRequiredService<PolicyStore>()),
+    new GrpcHostOptions { MaxReceiveMessageSize = options.Decision.MaxRequestBytes });
 
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Server");
 

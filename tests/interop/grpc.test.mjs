@@ -130,6 +130,46 @@ describe('GovAuthZ over @grpc/grpc-js', () => {
     assert.equal(decision.response.status, 'SERVING');
   });
 
+  test('HealthCheck_WhenServiceUnknown_NotFound', async () => {
+    const result = await call(health, 'Check', { service: 'nope.v1.Nope' });
+    assertStatus(result, grpc.status.NOT_FOUND);
+  });
+
+  test('HealthWatch_WhenReady_StreamsServingThenCancelsCleanly', async () => {
+    const stream = health.Watch({ service: 'govauthz.decision.v1.DecisionService' });
+    const first = await new Promise((resolve, reject) => {
+      stream.once('data', resolve);
+      stream.once('error', reject);
+    });
+    assert.equal(first.status, 'SERVING');
+
+    // The server never ends a watch itself; the client's cancel does, and is reported to it as CANCELLED.
+    const ended = new Promise((resolve) => {
+      stream.on('error', (error) => resolve(error.code));
+      stream.on('end', () => resolve('end'));
+    });
+    stream.cancel();
+    assert.equal(await ended, grpc.status.CANCELLED);
+
+    // The channel and the server both carry on.
+    const after = await call(health, 'Check', { service: '' });
+    assert.ifError(after.error);
+    assert.equal(after.response.status, 'SERVING');
+  });
+
+  test('HealthWatch_WhenServiceUnknown_StreamsServiceUnknownAndStaysOpen', async () => {
+    // A deadline ends the call, so "stays open" shows as DEADLINE_EXCEEDED rather than a clean end.
+    const stream = health.Watch({ service: 'nope.v1.Nope' }, { deadline: Date.now() + 500 });
+    const statuses = [];
+    stream.on('data', (message) => statuses.push(message.status));
+    const code = await new Promise((resolve) => {
+      stream.on('error', (error) => resolve(error.code));
+      stream.on('end', () => resolve('end'));
+    });
+    assert.deepEqual(statuses, ['SERVICE_UNKNOWN']);
+    assert.equal(code, grpc.status.DEADLINE_EXCEEDED);
+  });
+
   test('Check_WhenDeadlineGenerous_Succeeds', async () => {
     // The client sends grpc-timeout; the server must parse grpc-js's encoding of it and answer.
     const result = await call(decisions, 'Check', allowedCheck, { deadline: Date.now() + 30_000 });

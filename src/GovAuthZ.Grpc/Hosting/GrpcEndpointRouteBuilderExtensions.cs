@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 
 namespace GovAuthZ.Grpc.Hosting;
 
-/// <summary>Maps the unary gRPC endpoint into an ASP.NET Core application.</summary>
+/// <summary>Maps the gRPC endpoint into an ASP.NET Core application.</summary>
 public static class GrpcEndpointRouteBuilderExtensions
 {
     // Every gRPC path has exactly two segments; literal routes of the application still win over this
@@ -13,10 +13,11 @@ public static class GrpcEndpointRouteBuilderExtensions
     private const string Pattern = "/{service}/{method}";
 
     /// <summary>
-    /// Serves every method of <paramref name="registry"/>, and answers UNIMPLEMENTED to gRPC requests
-    /// for any other two-segment path. The registry is frozen by the first call it serves.
+    /// Serves every method of <paramref name="registry"/> (unary and server-streaming), and answers
+    /// UNIMPLEMENTED to gRPC requests for any other two-segment path. The registry is frozen by the first
+    /// call it serves.
     /// </summary>
-    public static IEndpointConventionBuilder MapGrpcUnary(this IEndpointRouteBuilder endpoints, GrpcServiceRegistry registry, GrpcHostOptions? options = null)
+    public static IEndpointConventionBuilder MapGrpc(this IEndpointRouteBuilder endpoints, GrpcServiceRegistry registry, GrpcHostOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(registry);
@@ -27,7 +28,11 @@ public static class GrpcEndpointRouteBuilderExtensions
         }
 
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Grpc");
-        var dispatcher = new UnaryCallDispatcher(registry, options, logger);
-        return endpoints.Map(Pattern, dispatcher.InvokeAsync).WithDisplayName("gRPC unary");
+        var dispatcher = new GrpcCallDispatcher(registry, options, logger);
+        return endpoints.Map(Pattern, dispatcher.InvokeAsync).WithDisplayName("gRPC");
     }
+
+    /// <summary>The name <see cref="MapGrpc"/> had while only unary methods were served; same behaviour.</summary>
+    public static IEndpointConventionBuilder MapGrpcUnary(this IEndpointRouteBuilder endpoints, GrpcServiceRegistry registry, GrpcHostOptions? options = null) =>
+        MapGrpc(endpoints, registry, options);
 }

@@ -1,6 +1,6 @@
 namespace GovAuthZ.Grpc.Hosting;
 
-/// <summary>Limits of the unary gRPC endpoint.</summary>
+/// <summary>Limits of the gRPC endpoint.</summary>
 public sealed class GrpcHostOptions
 {
     /// <summary>The gRPC default receive limit; larger requests end with RESOURCE_EXHAUSTED.</summary>

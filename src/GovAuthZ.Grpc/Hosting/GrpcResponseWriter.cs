@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace GovAuthZ.Grpc.Hosting;
 
-/// <summary>Writes gRPC responses: headers, one message and trailers, or a trailers-only error.</summary>
+/// <summary>Writes gRPC responses: headers, messages and trailers, or a trailers-only status.</summary>
 internal static class GrpcResponseWriter
 {
     public const string StatusHeader = "grpc-status";
@@ -22,10 +22,16 @@ internal static class GrpcResponseWriter
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentTypes.Grpc;
         MessageFraming.WriteFrame(response.BodyWriter, result.Message.Span, compressed: false);
-        response.AppendTrailer(StatusHeader, StatusText[(int)StatusCode.OK]);
-        if (!string.IsNullOrEmpty(result.Detail))
+        WriteTrailers(response, StatusCode.OK, result.Detail);
+    }
+
+    /// <summary>The Trailers that end a call whose Response-Headers (and messages) were already sent.</summary>
+    public static void WriteTrailers(HttpResponse response, StatusCode status, string? detail)
+    {
+        response.AppendTrailer(StatusHeader, Text(status));
+        if (!string.IsNullOrEmpty(detail))
         {
-            response.AppendTrailer(MessageHeader, StatusMessage.Encode(result.Detail));
+            response.AppendTrailer(MessageHeader, StatusMessage.Encode(detail));
         }
     }
 

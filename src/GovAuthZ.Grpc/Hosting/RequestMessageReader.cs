@@ -5,9 +5,9 @@ using GovAuthZ.Grpc.Protocol;
 namespace GovAuthZ.Grpc.Hosting;
 
 /// <summary>
-/// Reads the single request message of a unary call: exactly one Length-Prefixed-Message followed by
-/// end of stream. The status codes follow what the reference implementations send for unary calls:
-/// a missing, truncated or repeated message is INTERNAL.
+/// Reads the single request message of a unary or server-streaming call: exactly one
+/// Length-Prefixed-Message followed by end of stream. The status codes follow what the reference
+/// implementations send: a missing, truncated or repeated message is INTERNAL.
 /// </summary>
 internal static class RequestMessageReader
 {

@@ -1,16 +1,13 @@
 namespace GovAuthZ.Grpc.Hosting;
 
 /// <summary>One registered unary method: its full path and the handler that answers it.</summary>
-public sealed class UnaryMethod
+public sealed class UnaryMethod : GrpcMethod
 {
     internal UnaryMethod(string path, Func<ReadOnlyMemory<byte>, GrpcCallContext, ValueTask<GrpcResult>> handler)
-    {
-        Path = path;
-        Handler = handler;
-    }
+        : base(path) => Handler = handler;
 
-    /// <summary>The full path, <c>/package.Service/Method</c>.</summary>
-    public string Path { get; }
+    /// <inheritdoc />
+    public override GrpcMethodKind Kind => GrpcMethodKind.Unary;
 
     /// <summary>
     /// Gets the request message (already unframed and decompressed) and returns the call's result. The

@@ -47,6 +47,13 @@ internal sealed class DecisionOptions
 {
     /// <summary>Most checks one batch may hold; bounds the work and memory a single request can demand.</summary>
     public int MaxBatch { get; set; } = 100;
+
+    /// <summary>
+    /// Largest request accepted, in bytes: a gRPC message (after decompression) or a REST body. One limit
+    /// for both transports, so a request one of them accepts is never refused by the other for its size.
+    /// The default is gRPC's customary 4 MiB.
+    /// </summary>
+    public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
 }
 
 internal sealed class PolicyOptions

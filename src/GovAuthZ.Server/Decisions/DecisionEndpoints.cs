@@ -1,13 +1,15 @@
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
+using GovAuthZ.Server.Configuration;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovAuthZ.Server.Decisions;
 
 /// <summary>
 /// REST form of the decision service: the same contract messages in the proto3 JSON mapping. Errors are
-/// RFC 9457 problem details with the stable GAZ code in the <c>code</c> extension member.
+/// RFC 9457 problem details with the stable GAZ code in the <c>code</c> extension member, and for a body
+/// that does not parse, <c>pointer</c> (RFC 6901) or <c>position</c> saying where.
 /// <para>
 /// Local mode: no caller authentication yet. Any client that reaches the listener may ask; the default
 /// listener is loopback only. Bearer tokens issued by this server are checked here once the token service
@@ -16,11 +18,11 @@ namespace GovAuthZ.Server.Decisions;
 /// </summary>
 internal static class DecisionEndpoints
 {
-    private const string ProblemTypeBase = "urn:govauthz:problem:";
+    public const string CheckPath = "/v1/check";
+    public const string CheckBatchPath = "/v1/check:batch";
+    public const string ExplainPath = "/v1/explain";
 
-    // Strict parsing: an unknown field is a caller mistake (often a misspelt field) that would otherwise be
-    // decided as if the field were absent.
-    private static readonly JsonParser Parser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(false));
+    private const string ProblemTypeBase = "urn:govauthz:problem:";
 
     // Default values are written so a deny reads "allowed": false instead of a missing member.
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
@@ -28,63 +30,74 @@ internal static class DecisionEndpoints
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/v1/check", static (HttpRequest request, DecisionService service) =>
-            HandleAsync<CheckRequest>(request, service.Check));
-        endpoints.MapPost("/v1/check:batch", static (HttpRequest request, DecisionService service) =>
-            HandleAsync<CheckBatchRequest>(request, service.CheckBatch));
-        endpoints.MapPost("/v1/explain", static (HttpRequest request, DecisionService service) =>
-            HandleAsync<CheckRequest>(request, service.Explain));
+        endpoints.MapPost(CheckPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
+            HandleAsync<CheckRequest>(request, options, service.Check));
+        endpoints.MapPost(CheckBatchPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
+            HandleAsync<CheckBatchRequest>(request, options, service.CheckBatch));
+        endpoints.MapPost(ExplainPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
+            HandleAsync<CheckRequest>(request, options, service.Explain));
         return endpoints;
     }
 
-    private static async Task<IResult> HandleAsync<TRequest>(HttpRequest request, Func<TRequest, IMessage> handle)
-        where TRequest : IMessage<TRequest>, new()
+    /// <summary>The HTTP status each code is answered with; the OpenAPI document lists the same.</summary>
+    public static int StatusOf(ErrorCode code) => code switch
     {
-        string body;
-        using (var reader = new StreamReader(request.Body))
+        ErrorCode.DecisionNotReady => StatusCodes.Status503ServiceUnavailable,
+        ErrorCode.TransportUnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
+        ErrorCode.TransportBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        _ => StatusCodes.Status400BadRequest,
+    };
+
+    private static async Task<IResult> HandleAsync<TRequest>(HttpRequest request, ServerOptions options, Func<TRequest, IMessage> handle)
+        where TRequest : class, IMessage<TRequest>, new()
+    {
+        var (message, problem) = await JsonRequestReader.ReadAsync<TRequest>(request, options.Decision.MaxRequestBytes).ConfigureAwait(false);
+        if (problem is not null)
         {
-            body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return Problem(problem);
         }
 
-        TRequest message;
         try
         {
-            message = Parser.Parse<TRequest>(body);
-        }
-        catch (Exception error) when (error is InvalidProtocolBufferException or InvalidJsonException)
-        {
-            return Problem(new GovAuthZException(ErrorCode.InputMalformedJson, "the body is not a valid " + typeof(TRequest).Name + " in proto3 JSON: " + error.Message));
-        }
-
-        try
-        {
-            return Results.Text(Formatter.Format(handle(message)), "application/json");
+            return Results.Text(Formatter.Format(handle(message!)), "application/json");
         }
         catch (GovAuthZException error)
         {
-            return Problem(error);
+            return Problem(new RequestProblem(error.Code, error.Detail));
         }
     }
 
-    private static ProblemHttpResult Problem(GovAuthZException error) => TypedResults.Problem(
-        detail: error.Detail,
-        statusCode: StatusOf(error.Code),
-        title: TitleOf(error.Code),
-        type: ProblemTypeBase + error.CodeId,
-        extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = error.CodeId });
-
-    private static int StatusOf(ErrorCode code) => code switch
+    private static ProblemHttpResult Problem(RequestProblem problem)
     {
-        ErrorCode.DecisionNotReady => StatusCodes.Status503ServiceUnavailable,
-        _ => StatusCodes.Status400BadRequest,
-    };
+        var id = ErrorCodes.Format(problem.Code);
+        var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = id };
+        if (problem.Pointer is not null)
+        {
+            extensions["pointer"] = problem.Pointer;
+        }
+
+        if (problem.Position is not null)
+        {
+            extensions["position"] = problem.Position;
+        }
+
+        return TypedResults.Problem(
+            detail: problem.Detail,
+            statusCode: StatusOf(problem.Code),
+            title: TitleOf(problem.Code),
+            type: ProblemTypeBase + id,
+            extensions: extensions);
+    }
 
     private static string TitleOf(ErrorCode code) => code switch
     {
         ErrorCode.InputMalformedJson => "Malformed request body",
+        ErrorCode.TransportUnsupportedMediaType => "Unsupported media type",
+        ErrorCode.TransportBodyTooLarge => "Request body too large",
         ErrorCode.DecisionUnknownDataset => "Unknown dataset",
         ErrorCode.DecisionUnknownPurpose => "Unknown purpose",
         ErrorCode.DecisionBatchTooLarge => "Batch too large",
+        ErrorCode.DecisionNotReady => "Not ready",
         _ => "Invalid request",
     };
 }

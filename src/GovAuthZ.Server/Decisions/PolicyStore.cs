@@ -20,13 +20,18 @@ internal sealed record PolicyState(PolicyBundle? Bundle, GovAuthZException? Last
 /// <summary>
 /// Loads model.conf, policy.csv, catalog.yaml and purposes.yaml from the policy folder and publishes them
 /// as one <see cref="PolicyState"/>. Thread safety: readers take the state with one volatile read and never
-/// lock; loads are serialised and publish with one atomic exchange.
+/// lock; loads are serialised and publish with one atomic exchange. Watchers (health streams) wait for the
+/// next publication with <see cref="WaitForChangeAsync"/>, which costs the decision path nothing.
 /// </summary>
 internal sealed class PolicyStore
 {
     private readonly Lock _loadLock = new();
     private readonly string _directory;
     private PolicyState _state = new(null, null);
+
+    // Completed, and replaced by a fresh one, on every publication. Continuations run asynchronously so a
+    // reload never runs watcher code on its own thread.
+    private TaskCompletionSource _published = NewSignal();
 
     public PolicyStore(string directory)
     {
@@ -59,7 +64,32 @@ internal sealed class PolicyStore
             }
 
             Interlocked.Exchange(ref _state, next);
+            Interlocked.Exchange(ref _published, NewSignal()).TrySetResult();
             return next;
         }
     }
+
+    /// <summary>
+    /// Returns the current state as soon as it is no longer <paramref name="seen"/>: at once when a newer one
+    /// was already published, otherwise at the next publication (a successful load or a rejected reload).
+    /// </summary>
+    public async ValueTask<PolicyState> WaitForChangeAsync(PolicyState seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        while (true)
+        {
+            // The signal is read before the state: a publication that swaps the state after this read
+            // completes this very signal, so no change can slip between the check and the wait.
+            var signal = Volatile.Read(ref _published);
+            var current = Current;
+            if (!ReferenceEquals(current, seen))
+            {
+                return current;
+            }
+
+            await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

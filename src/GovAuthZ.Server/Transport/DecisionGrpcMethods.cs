@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
-using GovAuthZ.Contracts.Health.V1;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Grpc.Protocol;
@@ -10,25 +9,26 @@ namespace GovAuthZ.Server.Transport;
 
 /// <summary>
 /// The gRPC form of the decision service: the same contract messages and the same DecisionService as the
-/// REST endpoints, registered on the domain-free unary host. Health answers from the policy store, so a
-/// probe sees NOT_SERVING while policies are not loaded.
+/// REST endpoints, registered on the domain-free gRPC host, with the health service beside them (it answers
+/// from the policy store, so a probe sees NOT_SERVING while policies are not loaded).
 /// </summary>
 internal static class DecisionGrpcMethods
 {
     public const string CheckPath = "/govauthz.decision.v1.DecisionService/Check";
     public const string CheckBatchPath = "/govauthz.decision.v1.DecisionService/CheckBatch";
     public const string ExplainPath = "/govauthz.decision.v1.DecisionService/Explain";
-    public const string HealthCheckPath = "/grpc.health.v1.Health/Check";
 
     public static GrpcServiceRegistry Create(DecisionService decisions, PolicyStore store)
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(store);
+        var health = new HealthGrpcService(store);
         return new GrpcServiceRegistry()
             .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Check))
             .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, decisions.CheckBatch))
             .AddUnary(ExplainPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Explain))
-            .AddUnary(HealthCheckPath, (message, _) => Handle(message, HealthCheckRequest.Parser, request => Health(request, store)));
+            .AddUnary(HealthGrpcService.CheckPath, health.CheckAsync)
+            .AddServerStreaming(HealthGrpcService.WatchPath, health.WatchAsync);
     }
 
     private static ValueTask<GrpcResult> Handle<TRequest>(ReadOnlyMemory<byte> message, MessageParser<TRequest> parser, Func<TRequest, IMessage> handle)
@@ -41,7 +41,7 @@ internal static class DecisionGrpcMethods
         }
         catch (InvalidProtocolBufferException error)
         {
-            return ValueTask.FromResult(GrpcResult.Error(StatusCode.InvalidArgument, $"{ErrorCodes.Format(ErrorCode.InputMalformedJson)} malformed {typeof(TRequest).Name}: {error.Message}"));
+            return ValueTask.FromResult(GrpcResult.Error(StatusCode.InvalidArgument, $"{ErrorCodes.Format(ErrorCode.TransportMalformedMessage)} the request is not a valid {typeof(TRequest).Name} in protobuf binary form: {error.Message}"));
         }
 
         try
@@ -53,20 +53,5 @@ internal static class DecisionGrpcMethods
             var status = error.Code == ErrorCode.DecisionNotReady ? StatusCode.Unavailable : StatusCode.InvalidArgument;
             return ValueTask.FromResult(GrpcResult.Error(status, $"{error.CodeId} {error.Detail}"));
         }
-    }
-
-    private static HealthCheckResponse Health(HealthCheckRequest request, PolicyStore store)
-    {
-        var known = request.Service.Length == 0 || request.Service == "govauthz.decision.v1.DecisionService";
-        if (!known)
-        {
-            return new HealthCheckResponse { Status = HealthCheckResponse.Types.ServingStatus.ServiceUnknown };
-        }
-
-        var ready = store.Current.Bundle is not null;
-        return new HealthCheckResponse
-        {
-            Status = ready ? HealthCheckResponse.Types.ServingStatus.Serving : HealthCheckResponse.Types.ServingStatus.NotServing,
-        };
     }
 }

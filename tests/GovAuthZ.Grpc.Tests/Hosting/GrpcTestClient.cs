@@ -15,6 +15,8 @@ public sealed class GrpcTestClient : IDisposable
 
     private readonly HttpClient _client;
 
+    public HttpClient Http => _client;
+
     public GrpcTestClient(Uri baseAddress) =>
         _client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = baseAddress, Timeout = Guard };
 

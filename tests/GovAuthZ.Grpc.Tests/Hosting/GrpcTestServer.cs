@@ -24,7 +24,7 @@ public sealed class GrpcTestServer : IAsyncLifetime
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         _app = builder.Build();
-        _app.MapGrpcUnary(EchoService.CreateRegistry(), new GrpcHostOptions { MaxReceiveMessageSize = MaxReceiveMessageSize });
+        _app.MapGrpc(StreamService.AddTo(EchoService.CreateRegistry()), new GrpcHostOptions { MaxReceiveMessageSize = MaxReceiveMessageSize });
         await _app.StartAsync();
         var addresses = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseAddress = new Uri(addresses.Addresses.Single());

@@ -1,73 +1,33 @@
-using System.Text.Json.Nodes;
 using GovAuthZ.Tests.Shared.Conformance;
 using YamlDotNet.RepresentationModel;
 
 namespace GovAuthZ.Policy.Tests.Shipped;
 
-/// <summary>One case of policies/tests/*.yaml: the request as JSON values, the expected decision and error code.</summary>
-internal sealed record ShippedCase(string File, int Line, JsonArray Request, bool Expect, string? Error);
-
 /// <summary>
-/// Locates and reads the shipped policy set in policies/. Case requests are converted with the
-/// conformance corpus's YAML-to-JSON rules, so both corpora share one meaning of plain and quoted scalars.
+/// The shipped policy set for the engine tests: the shared case loader (<see cref="ShippedCases"/>) plus
+/// the engine built from policies/model.conf and policies/policy.csv.
 /// </summary>
 internal static class ShippedPolicyFiles
 {
-    public static string Directory => Path.Combine(ConformanceCorpus.RepositoryRoot(), "policies");
+    public static string Directory => ShippedCases.Directory;
 
     public static string ModelPath => Path.Combine(Directory, "model.conf");
 
     public static string PolicyPath => Path.Combine(Directory, "policy.csv");
 
-    public static string TestsDirectory => Path.Combine(Directory, "tests");
+    public static string TestsDirectory => ShippedCases.TestsDirectory;
 
-    public static IEnumerable<string> TestFileNames() =>
-        System.IO.Directory.EnumerateFiles(TestsDirectory, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)!;
+    public static IEnumerable<string> TestFileNames() => ShippedCases.TestFileNames();
 
     public static Enforcer LoadEnforcer() => Enforcer.FromFiles(ModelPath, PolicyPath);
 
-    public static YamlMappingNode LoadYaml(string path)
-    {
-        var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
-        {
-            stream.Load(reader);
-        }
+    public static YamlMappingNode LoadYaml(string path) => ShippedCases.LoadYaml(path);
 
-        return (YamlMappingNode)stream.Documents[0].RootNode;
-    }
+    public static List<ShippedCase> LoadCases(string name) => ShippedCases.LoadCases(name);
 
-    public static List<ShippedCase> LoadCases(string name)
-    {
-        var path = Path.Combine(TestsDirectory, name + ".yaml");
-        var root = LoadYaml(path);
-        if (Text(root, "name") != name)
-        {
-            throw new InvalidDataException($"{path}: name must equal the file name '{name}'");
-        }
+    public static YamlNode? Child(YamlMappingNode map, string key) => ShippedCases.Child(map, key);
 
-        var cases = new List<ShippedCase>();
-        foreach (var item in Sequence(root, "cases").Cast<YamlMappingNode>())
-        {
-            var request = Child(item, "request") as YamlSequenceNode ?? throw new InvalidDataException($"{path}:{item.Start.Line}: case without request");
-            var expect = Text(item, "expect") ?? throw new InvalidDataException($"{path}:{item.Start.Line}: case without expect");
-            var array = new JsonArray();
-            foreach (var value in request.Children)
-            {
-                array.Add(ConformanceCorpus.ToJson(value));
-            }
+    public static string? Text(YamlMappingNode map, string key) => ShippedCases.Text(map, key);
 
-            cases.Add(new ShippedCase(path, (int)item.Start.Line, array, bool.Parse(expect), Text(item, "error")));
-        }
-
-        return cases;
-    }
-
-    public static YamlNode? Child(YamlMappingNode map, string key) =>
-        map.Children.TryGetValue(new YamlScalarNode(key), out var node) ? node : null;
-
-    public static string? Text(YamlMappingNode map, string key) => (Child(map, key) as YamlScalarNode)?.Value;
-
-    public static IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key) =>
-        (Child(map, key) as YamlSequenceNode)?.Children ?? Enumerable.Empty<YamlNode>();
+    public static IEnumerable<YamlNode> Sequence(YamlMappingNode map, string key) => ShippedCases.Sequence(map, key);
 }

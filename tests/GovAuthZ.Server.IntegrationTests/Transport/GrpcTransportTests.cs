@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Net;
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
@@ -8,12 +7,19 @@ using GovAuthZ.Server.IntegrationTests.Decisions;
 namespace GovAuthZ.Server.IntegrationTests.Transport;
 
 /// <summary>The decision service over gRPC (HTTP/2, h2c) against the real server; answers must match REST.</summary>
-public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>
+public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>, IDisposable
 {
     private static readonly JsonParser Parser = new(JsonParser.Settings.Default);
     private readonly ServerProcessFixture _server;
+    private readonly GrpcWire _wire;
 
-    public GrpcTransportTests(ServerProcessFixture server) => _server = server;
+    public GrpcTransportTests(ServerProcessFixture server)
+    {
+        _server = server;
+        _wire = new GrpcWire(server.GrpcBase);
+    }
+
+    public void Dispose() => _wire.Dispose();
 
     [Fact]
     public async Task Check_WhenCalledOverGrpc_AgreesWithRest()
@@ -22,11 +28,11 @@ public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>
         {
             var request = Parser.Parse<CheckRequest>(json);
 
-            var (status, bytes) = await CallAsync("/govauthz.decision.v1.DecisionService/Check", request);
-            var grpc = CheckResponse.Parser.ParseFrom(bytes);
+            var reply = await _wire.CallAsync("/govauthz.decision.v1.DecisionService/Check", request);
+            var grpc = CheckResponse.Parser.ParseFrom(reply.SingleMessage());
             var rest = await RestAsync(json);
 
-            Assert.Equal("0", status);
+            Assert.Equal("0", reply.Status);
             Assert.Equal(rest.Allowed, grpc.Allowed);
             Assert.Equal(rest.Reasons, grpc.Reasons);
             Assert.Equal(rest.MatchedRule, grpc.MatchedRule);
@@ -42,10 +48,10 @@ public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>
         batch.Checks.Add(Parser.Parse<CheckRequest>(DecisionClient.DeniedCheck));
         batch.Checks.Add(Parser.Parse<CheckRequest>(DecisionClient.AllowedCheck));
 
-        var (status, bytes) = await CallAsync("/govauthz.decision.v1.DecisionService/CheckBatch", batch);
-        var response = CheckBatchResponse.Parser.ParseFrom(bytes);
+        var reply = await _wire.CallAsync("/govauthz.decision.v1.DecisionService/CheckBatch", batch);
+        var response = CheckBatchResponse.Parser.ParseFrom(reply.SingleMessage());
 
-        Assert.Equal("0", status);
+        Assert.Equal("0", reply.Status);
         Assert.Equal([false, true], response.Results.Select(r => r.Allowed));
     }
 
@@ -55,69 +61,32 @@ public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>
         var request = Parser.Parse<CheckRequest>(DecisionClient.AllowedCheck);
         request.Resource.DatasetId = "no_such_dataset";
 
-        var (status, _, message) = await CallRawAsync("/govauthz.decision.v1.DecisionService/Check", Frame(request.ToByteArray()));
+        var reply = await _wire.CallAsync("/govauthz.decision.v1.DecisionService/Check", request);
 
-        Assert.Equal("3", status);
-        Assert.StartsWith("GAZ2001", message, StringComparison.Ordinal);
+        Assert.Equal("3", reply.Status);
+        Assert.StartsWith("GAZ2001", reply.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Check_WhenMessageIsNotProtobuf_ReturnsInvalidArgumentAndKeepsServing()
     {
-        var (status, _, _) = await CallRawAsync("/govauthz.decision.v1.DecisionService/Check", Frame([0xFF, 0xFF, 0xFF]));
-        var (healthStatus, bytes) = await CallAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest());
+        var reply = await _wire.CallAsync("/govauthz.decision.v1.DecisionService/Check", GrpcWire.Frame([0xFF, 0xFF, 0xFF]));
+        var health = await _wire.CallAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest());
 
-        Assert.Equal("3", status);
-        Assert.Equal("0", healthStatus);
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, HealthCheckResponse.Parser.ParseFrom(bytes).Status);
+        Assert.Equal("3", reply.Status);
+        Assert.Equal("0", health.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, HealthCheckResponse.Parser.ParseFrom(health.SingleMessage()).Status);
     }
 
     [Fact]
-    public async Task HealthCheck_WhenServiceUnknown_ReportsServiceUnknown()
+    public async Task HealthCheck_WhenServiceUnknown_IsNotFound()
     {
-        var (status, bytes) = await CallAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = "nope.v1.Nope" });
+        // grpc.health.v1: Check fails an unregistered service with NOT_FOUND; only Watch reports SERVICE_UNKNOWN.
+        var reply = await _wire.CallAsync("/grpc.health.v1.Health/Check", new HealthCheckRequest { Service = "nope.v1.Nope" });
 
-        Assert.Equal("0", status);
-        Assert.Equal(HealthCheckResponse.Types.ServingStatus.ServiceUnknown, HealthCheckResponse.Parser.ParseFrom(bytes).Status);
-    }
-
-    private async Task<(string Status, byte[] Message)> CallAsync(string path, IMessage request)
-    {
-        var (status, body, message) = await CallRawAsync(path, Frame(request.ToByteArray()));
-        Assert.True(status == "0", $"grpc-status {status}: {message}");
-        Assert.True(body.Length >= 5, "the response has no message frame");
-        var length = BinaryPrimitives.ReadInt32BigEndian(body.AsSpan(1, 4));
-        return (status, body.AsSpan(5, length).ToArray());
-    }
-
-    private async Task<(string Status, byte[] Body, string Message)> CallRawAsync(string path, byte[] body)
-    {
-        using var handler = new SocketsHttpHandler();
-        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-        using var content = new ByteArrayContent(body);
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.GrpcBase, path))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = content,
-        };
-        request.Headers.TryAddWithoutValidation("te", "trailers");
-        using var response = await client.SendAsync(request);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        var status = Header(response, "grpc-status");
-        var message = Uri.UnescapeDataString(Header(response, "grpc-message"));
-        return (status, bytes, message);
-    }
-
-    private static string Header(HttpResponseMessage response, string name)
-    {
-        if (response.TrailingHeaders.TryGetValues(name, out var trailer))
-        {
-            return trailer.First();
-        }
-
-        return response.Headers.TryGetValues(name, out var header) ? header.First() : string.Empty;
+        Assert.Equal("5", reply.Status);
+        Assert.Contains("nope.v1.Nope", reply.Message, StringComparison.Ordinal);
+        Assert.Empty(reply.Body);
     }
 
     private async Task<CheckResponse> RestAsync(string json)
@@ -127,13 +96,5 @@ public sealed class GrpcTransportTests : IClassFixture<ServerProcessFixture>
         using var response = await client.PostAsync(new Uri(_server.HttpBase, "/v1/check"), content);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return Parser.Parse<CheckResponse>(await response.Content.ReadAsStringAsync());
-    }
-
-    private static byte[] Frame(byte[] message)
-    {
-        var frame = new byte[5 + message.Length];
-        BinaryPrimitives.WriteInt32BigEndian(frame.AsSpan(1, 4), message.Length);
-        message.CopyTo(frame, 5);
-        return frame;
     }
 }

@@ -7,8 +7,9 @@ namespace GovAuthZ.Server.IntegrationTests.Transport;
 /// <summary>
 /// Runs the real server as its own process on Kestrel (both listeners, free loopback ports, the shipped
 /// policies), so the gRPC transport is tested over real HTTP/2 connections rather than an in-memory host.
+/// Subclasses point it at another policy folder or settings.
 /// </summary>
-public sealed class ServerProcessFixture : IAsyncLifetime
+public class ServerProcessFixture : IAsyncLifetime
 {
     private Process? _process;
 
@@ -16,7 +17,18 @@ public sealed class ServerProcessFixture : IAsyncLifetime
 
     public Uri GrpcBase { get; private set; } = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The folder the server loads policies from.</summary>
+    protected virtual string PolicyDirectory => Path.Combine(RepositoryRoot(), "policies");
+
+    /// <summary>The probe that must answer 2xx before tests run; /healthz for a server that is meant to start unready.</summary>
+    protected virtual string ReadyPath => "/readyz";
+
+    /// <summary>Extra settings in environment form (<c>GovAuthZ__Section__Key</c>).</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
+    }
+
+    public virtual async Task InitializeAsync()
     {
         var http = FreePort();
         var grpc = FreePort();
@@ -30,7 +42,8 @@ public sealed class ServerProcessFixture : IAsyncLifetime
         };
         start.Environment["GovAuthZ__Http__Url"] = HttpBase.ToString().TrimEnd('/');
         start.Environment["GovAuthZ__Grpc__Url"] = GrpcBase.ToString().TrimEnd('/');
-        start.Environment["GovAuthZ__PolicyDir"] = Path.Combine(RepositoryRoot(), "policies");
+        start.Environment["GovAuthZ__PolicyDir"] = PolicyDirectory;
+        Configure(start.Environment);
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         _process.OutputDataReceived += static (_, _) => { };
         _process.ErrorDataReceived += static (_, _) => { };
@@ -39,7 +52,7 @@ public sealed class ServerProcessFixture : IAsyncLifetime
         await WaitUntilReadyAsync().ConfigureAwait(false);
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         if (_process is { HasExited: false })
         {
@@ -63,7 +76,7 @@ public sealed class ServerProcessFixture : IAsyncLifetime
 
             try
             {
-                using var response = await client.GetAsync(new Uri(HttpBase, "/readyz")).ConfigureAwait(false);
+                using var response = await client.GetAsync(new Uri(HttpBase, ReadyPath)).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;
@@ -91,7 +104,7 @@ public sealed class ServerProcessFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string RepositoryRoot()
+    protected static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GovAuthZ.sln")))

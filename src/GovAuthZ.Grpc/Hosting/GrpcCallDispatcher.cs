@@ -6,10 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace GovAuthZ.Grpc.Hosting;
 
 /// <summary>
-/// Serves one unary gRPC call on an HTTP/2 request: validates the call definition, reads the single
-/// request message, runs the handler under the call's deadline and writes the response.
+/// Serves one gRPC call on an HTTP/2 request: validates the call definition, reads the single request
+/// message, runs the handler under the call's deadline and writes the response (one message for a unary
+/// method, a stream for a server-streaming one, see the other part of this class).
 /// </summary>
-internal sealed class UnaryCallDispatcher
+internal sealed partial class GrpcCallDispatcher
 {
     // CancelAfter accepts at most uint.MaxValue - 1 ms (about 49 days); longer deadlines never fire in practice.
     private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1.0);
@@ -18,7 +19,7 @@ internal sealed class UnaryCallDispatcher
     private readonly GrpcHostOptions _options;
     private readonly ILogger _logger;
 
-    public UnaryCallDispatcher(GrpcServiceRegistry registry, GrpcHostOptions options, ILogger logger)
+    public GrpcCallDispatcher(GrpcServiceRegistry registry, GrpcHostOptions options, ILogger logger)
     {
         _registry = registry;
         _options = options;
@@ -68,7 +69,7 @@ internal sealed class UnaryCallDispatcher
         return ServeAsync(context, method);
     }
 
-    private async Task ServeAsync(HttpContext context, UnaryMethod method)
+    private async Task ServeAsync(HttpContext context, GrpcMethod method)
     {
         var headers = context.Request.Headers;
         string? encoding = headers[GrpcResponseWriter.EncodingHeader];
@@ -91,10 +92,13 @@ internal sealed class UnaryCallDispatcher
         using var deadline = timeoutText is null ? null : StartDeadline(timeout, context.RequestAborted);
         var callContext = new GrpcCallContext(method.Path, deadline is null ? null : DeadlineAt(timeout),
             headers, deadline?.Token ?? context.RequestAborted);
-        await RunAsync(context, method, encoding, callContext).ConfigureAwait(false);
+        var run = method is ServerStreamingMethod streaming
+            ? RunServerStreamingAsync(context, streaming, encoding, callContext)
+            : RunUnaryAsync(context, (UnaryMethod)method, encoding, callContext);
+        await run.ConfigureAwait(false);
     }
 
-    private async Task RunAsync(HttpContext context, UnaryMethod method, string? encoding, GrpcCallContext call)
+    private async Task RunUnaryAsync(HttpContext context, UnaryMethod method, string? encoding, GrpcCallContext call)
     {
         GrpcResult result;
         try
