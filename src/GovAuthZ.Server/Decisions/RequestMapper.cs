@@ -74,7 +74,7 @@ internal static class RequestMapper
 
         if (!IsRegionCode(official.Region))
         {
-            throw Invalid($"principal.official.region '{official.Region}' is not six ASCII digits");
+            throw Invalid($"principal.official.region '{official.Region}' is not a 6-digit division code or a 9-digit township code");
         }
 
         if (official.Level == AdministrativeLevel.Unspecified || official.Clearance == DataGrade.Unspecified)
@@ -135,9 +135,11 @@ internal static class RequestMapper
         _ => throw Invalid($"clearance '{grade}' is not a known data grade"),
     };
 
+    // Only the shape is checked here; jurisdiction() in the model validates the code itself (a zero
+    // province with a non-zero rest, township number 000) and denies with its own code.
     private static bool IsRegionCode(string region)
     {
-        if (region.Length != 6)
+        if (region.Length is not (6 or 9))
         {
             return false;
         }

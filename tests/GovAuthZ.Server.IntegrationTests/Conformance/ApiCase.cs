@@ -21,7 +21,7 @@ internal sealed record ApiCase(string Name, CheckRequest Request, bool Allowed, 
 /// <item>attributes the typed contract cannot carry (a level sent as text): left out, and counted, so a
 /// new case cannot vanish silently;</item>
 /// <item>requests the API refuses before deciding, where the engine alone would deny: a principal without
-/// clearance or with a region that is not six digits (GAZ2005), a purpose not in purposes.yaml (GAZ2002).
+/// clearance or with a region that is not six or nine digits (GAZ2005), a purpose not in purposes.yaml (GAZ2002).
 /// Every path must answer them with that error.</item>
 /// </list>
 /// </summary>
@@ -93,7 +93,7 @@ internal static class ApiCases
     private static string? Refusal(CheckRequest request, PolicyCatalog catalog)
     {
         var official = request.Principal.Official;
-        if (official.Clearance == DataGrade.Unspecified || !IsSixDigits(official.Region))
+        if (official.Clearance == DataGrade.Unspecified || !IsRegionCode(official.Region))
         {
             return InvalidRequest;
         }
@@ -101,5 +101,5 @@ internal static class ApiCases
         return catalog.Purposes.ContainsKey(request.Purpose) ? null : UnknownPurpose;
     }
 
-    private static bool IsSixDigits(string region) => region.Length == 6 && region.All(char.IsAsciiDigit);
+    private static bool IsRegionCode(string region) => region.Length is 6 or 9 && region.All(char.IsAsciiDigit);
 }
