@@ -59,4 +59,7 @@ public enum ErrorCode
     DecisionNotReady = 2004,
     DecisionInvalidRequest = 2005,
     CatalogInvalid = 2006,
+    DecisionUnauthenticated = 2007,
+    DecisionForbidden = 2008,
+    ServerConfigurationInvalid = 2009,
 }
