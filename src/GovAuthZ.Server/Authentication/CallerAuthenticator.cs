@@ -14,6 +14,7 @@ internal sealed class CallerAuthenticator
     public const int MaxTokenLength = 8192;
 
     private const string BearerScheme = "Bearer";
+    private const string RevokedDetail = "the access token has been revoked";
 
     private readonly AuthMode _mode;
     private readonly IAccessTokenVerifier? _verifier;
@@ -34,65 +35,79 @@ internal sealed class CallerAuthenticator
 
     public AuthMode Mode => _mode;
 
-    public AuthOutcome Authenticate(string? authorization, string requiredScope)
+    /// <summary>
+    /// Authenticates one call. Completes synchronously, without allocating, for a cached token whose
+    /// revocation check completes synchronously; only a first sight of a token awaits the verifier.
+    /// </summary>
+    public ValueTask<AuthOutcome> AuthenticateAsync(string? authorization, string requiredScope, CancellationToken cancellationToken)
     {
         if (_mode == AuthMode.Local)
         {
-            return AuthOutcome.Success(Caller.Local);
+            return ValueTask.FromResult(AuthOutcome.Success(Caller.Local));
         }
 
         if (!TryReadBearer(authorization, out var token, out var problem))
         {
-            return AuthOutcome.Unauthenticated(problem);
+            return ValueTask.FromResult(AuthOutcome.Unauthenticated(problem));
         }
 
-        var caller = Resolve(token, out problem);
-        if (caller is null)
+        var verifier = _verifier!;
+        if (!_cache.TryGet(token, out var cached))
         {
-            return AuthOutcome.Unauthenticated(problem);
+            return VerifyAsync(token.ToString(), requiredScope, cancellationToken);
         }
 
-        return caller.HasScope(requiredScope)
-            ? AuthOutcome.Success(caller)
-            : AuthOutcome.Forbidden($"the access token does not grant the scope '{requiredScope}'", requiredScope);
+        // Revocation is re-checked on every hit: a revoked token must stop working at once, not when its
+        // cache entry would have expired.
+        if (cached.TokenId is not { } id)
+        {
+            return ValueTask.FromResult(Authorize(cached, requiredScope));
+        }
+
+        var revoked = verifier.IsRevokedAsync(id, cancellationToken);
+        if (revoked.IsCompletedSuccessfully)
+        {
+            return ValueTask.FromResult(AfterRevocationCheck(revoked.Result, token, cached, requiredScope));
+        }
+
+        return AwaitRevocationAsync(revoked, token.ToString(), cached, requiredScope);
     }
 
-    private Caller? Resolve(ReadOnlySpan<char> token, out string problem)
+    private async ValueTask<AuthOutcome> AwaitRevocationAsync(ValueTask<bool> revoked, string token, Caller cached, string requiredScope) =>
+        AfterRevocationCheck(await revoked.ConfigureAwait(false), token, cached, requiredScope);
+
+    private AuthOutcome AfterRevocationCheck(bool revoked, ReadOnlySpan<char> token, Caller cached, string requiredScope)
+    {
+        if (!revoked)
+        {
+            return Authorize(cached, requiredScope);
+        }
+
+        _cache.Remove(token);
+        return AuthOutcome.Unauthenticated(RevokedDetail);
+    }
+
+    private async ValueTask<AuthOutcome> VerifyAsync(string token, string requiredScope, CancellationToken cancellationToken)
     {
         var verifier = _verifier!;
-        if (_cache.TryGet(token, out var cached))
-        {
-            // Revocation is re-checked on every hit: a revoked token must stop working at once, not when
-            // its cache entry would have expired.
-            if (cached.TokenId is { } id && verifier.IsRevoked(id))
-            {
-                _cache.Remove(token);
-                problem = "the access token has been revoked";
-                return null;
-            }
-
-            problem = string.Empty;
-            return cached;
-        }
-
-        var text = token.ToString();
-        var check = verifier.Verify(text);
+        var check = await verifier.VerifyAsync(token, cancellationToken).ConfigureAwait(false);
         if (check.Caller is not { } caller)
         {
-            problem = $"{check.ErrorCode} {check.Detail}";
-            return null;
+            return AuthOutcome.Unauthenticated($"{check.ErrorCode} {check.Detail}");
         }
 
-        if (caller.TokenId is { } tokenId && verifier.IsRevoked(tokenId))
+        if (caller.TokenId is { } tokenId && await verifier.IsRevokedAsync(tokenId, cancellationToken).ConfigureAwait(false))
         {
-            problem = "the access token has been revoked";
-            return null;
+            return AuthOutcome.Unauthenticated(RevokedDetail);
         }
 
-        _cache.Add(text, caller);
-        problem = string.Empty;
-        return caller;
+        _cache.Add(token, caller);
+        return Authorize(caller, requiredScope);
     }
+
+    private static AuthOutcome Authorize(Caller caller, string requiredScope) => caller.HasScope(requiredScope)
+        ? AuthOutcome.Success(caller)
+        : AuthOutcome.Forbidden($"the access token does not grant the scope '{requiredScope}'", requiredScope);
 
     // RFC 6750 section 2.1: credentials = "Bearer" 1*SP b64token. The scheme name is case-insensitive
     // (RFC 9110 section 11.1); the token itself is compared byte for byte.

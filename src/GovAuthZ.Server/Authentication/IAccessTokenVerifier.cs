@@ -8,13 +8,16 @@ namespace GovAuthZ.Server.Authentication;
 internal interface IAccessTokenVerifier
 {
     /// <summary>Checks <paramref name="token"/> fully; the result carries the caller or why it failed.</summary>
-    AccessTokenCheck Verify(string token);
+    ValueTask<AccessTokenCheck> VerifyAsync(string token, CancellationToken cancellationToken);
 
-    /// <summary>Whether the token with this <c>jti</c> has been revoked since it was verified.</summary>
-    bool IsRevoked(string tokenId);
+    /// <summary>
+    /// Whether the token with this <c>jti</c> has been revoked since it was verified. Called on every
+    /// cached use, so implementations should complete synchronously from memory.
+    /// </summary>
+    ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken);
 }
 
-/// <summary>The outcome of <see cref="IAccessTokenVerifier.Verify"/>: a caller, or a code and detail.</summary>
+/// <summary>The outcome of <see cref="IAccessTokenVerifier.VerifyAsync"/>: a caller, or a code and detail.</summary>
 internal readonly record struct AccessTokenCheck(Caller? Caller, string? ErrorCode, string? Detail)
 {
     public static AccessTokenCheck Valid(Caller caller) => new(caller, null, null);

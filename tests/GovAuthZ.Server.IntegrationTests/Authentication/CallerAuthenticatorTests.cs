@@ -13,11 +13,11 @@ public sealed class CallerAuthenticatorTests
     private readonly CountingVerifier _verifier = new();
 
     [Fact]
-    public void Authenticate_WhenLocalMode_ReturnsLocalCallerWithoutHeader()
+    public async Task Authenticate_WhenLocalMode_ReturnsLocalCallerWithoutHeader()
     {
         var authenticator = new CallerAuthenticator(AuthMode.Local, null, new VerifiedTokenCache(10, _clock));
 
-        var outcome = authenticator.Authenticate(null, DecisionScopes.Explain);
+        var outcome = await authenticator.AuthenticateAsync(null, DecisionScopes.Explain, CancellationToken.None);
 
         Assert.Same(Caller.Local, outcome.Caller);
     }
@@ -32,9 +32,9 @@ public sealed class CallerAuthenticatorTests
     [InlineData("Bearer a\"b")]
     [InlineData("Bearer =abc")]
     [InlineData("Bearertoken")]
-    public void Authenticate_WhenHeaderIsNotABearerToken_Unauthenticated(string? header)
+    public async Task Authenticate_WhenHeaderIsNotABearerToken_Unauthenticated(string? header)
     {
-        var outcome = Bearer().Authenticate(header, DecisionScopes.Check);
+        var outcome = await Bearer().AuthenticateAsync(header, DecisionScopes.Check, CancellationToken.None);
 
         Assert.Null(outcome.Caller);
         Assert.Equal(ErrorCode.DecisionUnauthenticated, outcome.Error?.Code);
@@ -43,9 +43,9 @@ public sealed class CallerAuthenticatorTests
     }
 
     [Fact]
-    public void Authenticate_WhenHeaderIsTooLong_UnauthenticatedWithoutVerifying()
+    public async Task Authenticate_WhenHeaderIsTooLong_UnauthenticatedWithoutVerifying()
     {
-        var outcome = Bearer().Authenticate("Bearer " + new string('a', CallerAuthenticator.MaxTokenLength), DecisionScopes.Check);
+        var outcome = await Bearer().AuthenticateAsync("Bearer " + new string('a', CallerAuthenticator.MaxTokenLength), DecisionScopes.Check, CancellationToken.None);
 
         Assert.Equal(ErrorCode.DecisionUnauthenticated, outcome.Error?.Code);
         Assert.Contains("longer than", outcome.Error!.Detail, StringComparison.Ordinal);
@@ -53,9 +53,9 @@ public sealed class CallerAuthenticatorTests
     }
 
     [Fact]
-    public void Authenticate_WhenTokenDoesNotVerify_UnauthenticatedWithVerifierCode()
+    public async Task Authenticate_WhenTokenDoesNotVerify_UnauthenticatedWithVerifierCode()
     {
-        var outcome = Bearer().Authenticate("Bearer " + Token, DecisionScopes.Check);
+        var outcome = await Bearer().AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         Assert.Equal(ErrorCode.DecisionUnauthenticated, outcome.Error?.Code);
         Assert.StartsWith("GAZ3001", outcome.Error!.Detail, StringComparison.Ordinal);
@@ -65,23 +65,23 @@ public sealed class CallerAuthenticatorTests
     [InlineData("Bearer ")]
     [InlineData("bearer ")]
     [InlineData("BEARER ")]
-    public void Authenticate_WhenSchemeInAnyCase_Succeeds(string prefix)
+    public async Task Authenticate_WhenSchemeInAnyCase_Succeeds(string prefix)
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
 
-        var outcome = Bearer().Authenticate(prefix + Token, DecisionScopes.Check);
+        var outcome = await Bearer().AuthenticateAsync(prefix + Token, DecisionScopes.Check, CancellationToken.None);
 
         Assert.Equal("pep-app", outcome.Caller?.ClientId);
     }
 
     [Fact]
-    public void Authenticate_WhenSameTokenTwice_VerifiesOnce()
+    public async Task Authenticate_WhenSameTokenTwice_VerifiesOnce()
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
         var authenticator = Bearer();
 
-        var first = authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check);
-        var second = authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check);
+        var first = await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
+        var second = await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         Assert.True(first.Succeeded);
         Assert.Same(first.Caller, second.Caller);
@@ -89,50 +89,70 @@ public sealed class CallerAuthenticatorTests
     }
 
     [Fact]
-    public void Authenticate_WhenCachedTokenIsRevoked_UnauthenticatedAtOnce()
+    public void Authenticate_WhenTokenCached_AllocatesNothing()
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
         var authenticator = Bearer();
-        Assert.True(authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check).Succeeded);
+        var header = "Bearer " + Token;
+        var warm = authenticator.AuthenticateAsync(header, DecisionScopes.Check, CancellationToken.None);
+        Assert.True(warm.IsCompletedSuccessfully);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            var outcome = authenticator.AuthenticateAsync(header, DecisionScopes.Check, CancellationToken.None);
+            Assert.True(outcome.IsCompletedSuccessfully);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(1, _verifier.Verifications);
+    }
+
+    [Fact]
+    public async Task Authenticate_WhenCachedTokenIsRevoked_UnauthenticatedAtOnce()
+    {
+        _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
+        var authenticator = Bearer();
+        Assert.True((await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None)).Succeeded);
 
         _verifier.Revoke("t1");
-        var outcome = authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check);
+        var outcome = await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         Assert.Equal(ErrorCode.DecisionUnauthenticated, outcome.Error?.Code);
         Assert.Contains("revoked", outcome.Error!.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Authenticate_WhenRevokedBeforeFirstUse_Unauthenticated()
+    public async Task Authenticate_WhenRevokedBeforeFirstUse_Unauthenticated()
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
         _verifier.Revoke("t1");
 
-        var outcome = Bearer().Authenticate("Bearer " + Token, DecisionScopes.Check);
+        var outcome = await Bearer().AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         Assert.Equal(ErrorCode.DecisionUnauthenticated, outcome.Error?.Code);
     }
 
     [Fact]
-    public void Authenticate_WhenCachedTokenExpires_VerifiesAgain()
+    public async Task Authenticate_WhenCachedTokenExpires_VerifiesAgain()
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
         var authenticator = Bearer();
-        authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check);
+        await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         _clock.Now = Start.AddMinutes(10);
-        authenticator.Authenticate("Bearer " + Token, DecisionScopes.Check);
+        await authenticator.AuthenticateAsync("Bearer " + Token, DecisionScopes.Check, CancellationToken.None);
 
         // The cache let go of the expired entry; the verifier (which checks exp itself) is asked again.
         Assert.Equal(2, _verifier.Verifications);
     }
 
     [Fact]
-    public void Authenticate_WhenScopeMissing_Forbidden()
+    public async Task Authenticate_WhenScopeMissing_Forbidden()
     {
         _verifier.Accept(Token, CallerWith("t1", DecisionScopes.Check));
 
-        var outcome = Bearer().Authenticate("Bearer " + Token, DecisionScopes.Explain);
+        var outcome = await Bearer().AuthenticateAsync("Bearer " + Token, DecisionScopes.Explain, CancellationToken.None);
 
         Assert.True(outcome.IsForbidden);
         Assert.Equal(ErrorCode.DecisionForbidden, outcome.Error?.Code);

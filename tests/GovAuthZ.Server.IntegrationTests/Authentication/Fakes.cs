@@ -22,13 +22,14 @@ internal sealed class CountingVerifier : IAccessTokenVerifier
 
     public void Revoke(string tokenId) => _revoked.Add(tokenId);
 
-    public AccessTokenCheck Verify(string token)
+    public ValueTask<AccessTokenCheck> VerifyAsync(string token, CancellationToken cancellationToken)
     {
         Verifications++;
-        return _valid.TryGetValue(token, out var caller)
+        return ValueTask.FromResult(_valid.TryGetValue(token, out var caller)
             ? AccessTokenCheck.Valid(caller)
-            : AccessTokenCheck.Invalid("GAZ3001", "signature does not verify");
+            : AccessTokenCheck.Invalid("GAZ3001", "signature does not verify"));
     }
 
-    public bool IsRevoked(string tokenId) => _revoked.Contains(tokenId);
+    public ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_revoked.Contains(tokenId));
 }
