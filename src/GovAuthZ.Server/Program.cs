@@ -1,3 +1,5 @@
+using GovAuthZ.Core.Errors;
+using GovAuthZ.Server.Authentication;
 using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.Decisions;
@@ -8,6 +10,17 @@ using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = ServerOptions.From(builder.Configuration);
+try
+{
+    LocalModeGuard.Validate(options);
+}
+catch (GovAuthZException error)
+{
+    // A configuration that would expose the decision API unauthenticated stops the server before it listens.
+    await Console.Error.WriteLineAsync($"{error.CodeId} {error.Detail}").ConfigureAwait(false);
+    return 2;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel => Listeners.Configure(kestrel, options.Http.Url, options.Grpc.Url));
 builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -55,3 +68,4 @@ app.Lifetime.ApplicationStarted.Register(
 app.Lifetime.ApplicationStopping.Register(() => ServerLog.ServerStopping(logger));
 
 await app.RunAsync().ConfigureAwait(false);
+return 0;

@@ -59,6 +59,9 @@ public enum ErrorCode
     DecisionNotReady = 2004,
     DecisionInvalidRequest = 2005,
     CatalogInvalid = 2006,
+    DecisionUnauthenticated = 2007,
+    DecisionForbidden = 2008,
+    ServerConfigurationInvalid = 2009,
 
     // 2400-2499: request bodies at the decision transports (gRPC messages, REST bodies), before decoding.
     TransportMalformedMessage = 2401,

@@ -17,6 +17,8 @@ internal sealed class ServerOptions
 
     public PolicyOptions Policy { get; set; } = new();
 
+    public AuthOptions Auth { get; set; } = new();
+
     /// <summary>Folder holding model.conf, policy.csv and the catalogs; relative to the working folder.</summary>
     public string PolicyDir { get; set; } = "policies";
 
