@@ -17,6 +17,7 @@ internal sealed class RingKey
         RetiresAt = retiresAt;
         RemoveAt = retiresAt + retirementWindow;
         Credentials = new SigningCredentials(key, record.Algorithm);
+        VerificationKeys = [key];
     }
 
     public SigningKeyRecord Record { get; }
@@ -36,6 +37,9 @@ internal sealed class RingKey
     public AsymmetricSecurityKey SecurityKey { get; }
 
     public SigningCredentials Credentials { get; }
+
+    /// <summary>The key as the one-element sequence a signing-key resolver returns, allocated once.</summary>
+    public SecurityKey[] VerificationKeys { get; }
 
     public JsonWebKeyDocument Jwk { get; }
 
