@@ -78,6 +78,7 @@ public sealed class TokenOptions
             Require(SigningAlgorithms.IsSupported(alg), "AcceptedAlgorithms may name ES256 and RS256 only");
         }
 
+        Require(AcceptedAlgorithms.Contains(SigningAlgorithm), "AcceptedAlgorithms must include SigningAlgorithm");
         Require(MaxTokenLength is >= 512 and <= 65536, "MaxTokenLength must be 512 to 65536");
         Require(ClientAssertionMaxLifetime > TimeSpan.Zero && ClientAssertionMaxLifetime <= TimeSpan.FromHours(1), "ClientAssertionMaxLifetime must be within (0, 1 hour]");
         foreach (var scope in SupportedScopes)
