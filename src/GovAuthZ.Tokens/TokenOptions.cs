@@ -62,8 +62,8 @@ public sealed class TokenOptions
     public void Validate()
     {
         Require(Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer), "Issuer must be an absolute URL");
-        Require(issuer!.Scheme == Uri.UriSchemeHttps || issuer.IsLoopback, "Issuer must use https (RFC 8414 section 2)");
-        Require(issuer.Query.Length == 0 && issuer.Fragment.Length == 0, "Issuer must have no query or fragment");
+        Require(IsHttpsOrLoopbackHttp(issuer!), "Issuer must use https (RFC 8414 section 2)");
+        Require(issuer!.Query.Length == 0 && issuer.Fragment.Length == 0, "Issuer must have no query or fragment");
         Require(!string.IsNullOrWhiteSpace(DefaultAudience), "DefaultAudience is required");
         Require(AccessTokenLifetime > TimeSpan.Zero && AccessTokenLifetime <= TimeSpan.FromDays(1), "AccessTokenLifetime must be within (0, 1 day]");
         Require(IdTokenLifetime > TimeSpan.Zero && IdTokenLifetime <= TimeSpan.FromDays(1), "IdTokenLifetime must be within (0, 1 day]");
@@ -86,6 +86,10 @@ public sealed class TokenOptions
             Require(Grants.ScopeParser.IsScopeToken(scope), "SupportedScopes entries must be RFC 6749 scope tokens");
         }
     }
+
+    /// <summary>https, or plain http to a loopback host for local development. Never file: or other schemes.</summary>
+    internal static bool IsHttpsOrLoopbackHttp(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback);
 
     private static void Require(bool condition, string detail)
     {

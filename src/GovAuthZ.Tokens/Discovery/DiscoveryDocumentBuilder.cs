@@ -68,7 +68,7 @@ public static class DiscoveryDocumentBuilder
             return null;
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback) || uri.Fragment.Length > 0)
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !TokenOptions.IsHttpsOrLoopbackHttp(uri) || uri.Fragment.Length > 0)
         {
             throw new GovAuthZException(ErrorCode.TokenOptionsInvalid, $"endpoint '{url}' must be an absolute https URL without fragment");
         }

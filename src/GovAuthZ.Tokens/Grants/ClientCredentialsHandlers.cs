@@ -46,8 +46,8 @@ internal sealed class ClientCredentialsIssueHandler : ITokenRequestHandler
             AccessToken = issued.Token,
             ExpiresIn = issued.ExpiresIn,
             Scope = string.Join(' ', context.GrantedScopes),
-            Issued = issued,
         };
+        context.IssuedAccessToken = issued;
         return default;
     }
 }

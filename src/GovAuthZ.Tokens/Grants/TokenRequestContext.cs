@@ -34,6 +34,9 @@ public sealed class TokenRequestContext
     public IReadOnlyList<string> GrantedScopes { get; set; } = [];
 
     public TokenResponse? Response { get; set; }
+
+    /// <summary>The access token behind <see cref="Response"/>, for the audit record.</summary>
+    public Issuance.IssuedToken? IssuedAccessToken { get; set; }
 }
 
 /// <summary>

@@ -68,7 +68,7 @@ public sealed class TokenRequestPipeline
 
             if (context.Response is not null)
             {
-                return TokenEndpointResult.Success(context.Response, context.Client!);
+                return TokenEndpointResult.Success(context.Response, context.IssuedAccessToken, context.Client!);
             }
         }
 

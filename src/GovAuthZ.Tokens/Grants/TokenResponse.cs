@@ -37,10 +37,6 @@ public sealed class TokenResponse
     [JsonPropertyName("issued_token_type")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? IssuedTokenType { get; init; }
-
-    /// <summary>The issued access token's id and times, for the audit record; not serialised.</summary>
-    [JsonIgnore]
-    public required IssuedToken Issued { get; init; }
 }
 
 /// <summary>The error response body (RFC 6749 section 5.2).</summary>
@@ -59,9 +55,10 @@ public sealed class TokenErrorResponse
 /// <summary>The outcome of a token request: a response to send, or an error with its HTTP status.</summary>
 public sealed class TokenEndpointResult
 {
-    private TokenEndpointResult(TokenResponse? response, TokenError? error, OAuthClient? client, bool usedBasic)
+    private TokenEndpointResult(TokenResponse? response, IssuedToken? issued, TokenError? error, OAuthClient? client, bool usedBasic)
     {
         Response = response;
+        IssuedAccessToken = issued;
         Error = error;
         Client = client;
         UsedBasicScheme = usedBasic;
@@ -70,6 +67,9 @@ public sealed class TokenEndpointResult
     public bool Succeeded => Response is not null;
 
     public TokenResponse? Response { get; }
+
+    /// <summary>The issued access token's id, key and times, for the audit record.</summary>
+    public IssuedToken? IssuedAccessToken { get; }
 
     public TokenError? Error { get; }
 
@@ -84,7 +84,7 @@ public sealed class TokenEndpointResult
     /// <summary>A 401 to a request that used Basic must carry WWW-Authenticate: Basic (RFC 6749 5.2).</summary>
     public bool UsedBasicScheme { get; }
 
-    internal static TokenEndpointResult Success(TokenResponse response, OAuthClient client) => new(response, null, client, false);
+    internal static TokenEndpointResult Success(TokenResponse response, IssuedToken? issued, OAuthClient client) => new(response, issued, null, client, false);
 
-    internal static TokenEndpointResult Failure(TokenError error, OAuthClient? client, bool usedBasic) => new(null, error, client, usedBasic);
+    internal static TokenEndpointResult Failure(TokenError error, OAuthClient? client, bool usedBasic) => new(null, null, error, client, usedBasic);
 }

@@ -167,6 +167,8 @@ public sealed class SigningKeyRingStorageTests
     [InlineData("http://auth.example.gov")]
     [InlineData("https://auth.example.gov/?tenant=1")]
     [InlineData("auth.example.gov")]
+    [InlineData("/auth")]
+    [InlineData("file:///auth")]
     public void Validate_WhenIssuerNotAnHttpsUrlWithoutQuery_Throws(string issuer)
     {
         var options = TokenFixture.DefaultOptions();
