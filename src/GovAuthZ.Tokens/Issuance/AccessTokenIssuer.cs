@@ -30,7 +30,6 @@ public sealed class AccessTokenIssuer
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentException.ThrowIfNullOrEmpty(descriptor.Subject);
         ArgumentException.ThrowIfNullOrEmpty(descriptor.ClientId);
-        var now = _writer.Now();
         var claims = new Dictionary<string, object>(12, StringComparer.Ordinal)
         {
             [TokenClaimNames.Subject] = descriptor.Subject,
@@ -52,7 +51,7 @@ public sealed class AccessTokenIssuer
         }
 
         var audiences = descriptor.Audiences.Count > 0 ? descriptor.Audiences : _defaultAudience;
-        return _writer.Write(TokenClaimNames.AccessTokenType, audiences, claims, now, _lifetime);
+        return _writer.Write(TokenClaimNames.AccessTokenType, audiences, claims, _lifetime);
     }
 
     private static void AddOfficial(Dictionary<string, object> claims, OfficialAttributes official)

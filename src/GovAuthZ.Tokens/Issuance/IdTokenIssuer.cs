@@ -24,7 +24,6 @@ public sealed class IdTokenIssuer
         ArgumentNullException.ThrowIfNull(descriptor);
         ArgumentException.ThrowIfNullOrEmpty(descriptor.Subject);
         ArgumentException.ThrowIfNullOrEmpty(descriptor.ClientId);
-        var now = _writer.Now();
         var claims = new Dictionary<string, object>(8, StringComparer.Ordinal)
         {
             [TokenClaimNames.Subject] = descriptor.Subject,
@@ -36,6 +35,6 @@ public sealed class IdTokenIssuer
             claims[TokenClaimNames.Nonce] = descriptor.Nonce;
         }
 
-        return _writer.Write(TokenClaimNames.JwtType, [descriptor.ClientId], claims, now, _lifetime);
+        return _writer.Write(TokenClaimNames.JwtType, [descriptor.ClientId], claims, _lifetime);
     }
 }

@@ -23,15 +23,13 @@ internal sealed class JwtWriter
         _issuer = issuer;
     }
 
-    public DateTimeOffset Now()
+    public IssuedToken Write(string type, IReadOnlyList<string> audiences, Dictionary<string, object> claims, TimeSpan lifetime)
     {
-        var now = _ring.Time.GetUtcNow();
-        return DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
-    }
-
-    public IssuedToken Write(string type, IReadOnlyList<string> audiences, Dictionary<string, object> claims, DateTimeOffset now, TimeSpan lifetime)
-    {
-        var signer = _ring.GetSigner(now);
+        // The signer is chosen at the exact instant; only the claim times are truncated (a key that started
+        // signing half a second ago is the signer even though iat rounds down to before its start).
+        var exact = _ring.Time.GetUtcNow();
+        var signer = _ring.GetSigner(exact);
+        var now = DateTimeOffset.FromUnixTimeSeconds(exact.ToUnixTimeSeconds());
         var tokenId = NewTokenId();
         claims[TokenClaimNames.TokenId] = tokenId;
         var expires = now + lifetime;

@@ -53,11 +53,11 @@ public sealed class TokenFixture : IDisposable
         KeyRotationInterval = TimeSpan.FromDays(30),
     };
 
-    public static async Task<TokenFixture> CreateAsync(TokenOptions? options = null)
+    public static async Task<TokenFixture> CreateAsync(TokenOptions? options = null, DateTimeOffset? start = null)
     {
         options ??= DefaultOptions();
         options.Validate();
-        var fixture = new TokenFixture(options, new ManualTimeProvider());
+        var fixture = new TokenFixture(options, new ManualTimeProvider(start ?? ManualTimeProvider.DefaultStart));
         await fixture.Ring.InitializeAsync();
         return fixture;
     }

@@ -39,6 +39,18 @@ public sealed class AccessTokenIssuerTests
     }
 
     [Fact]
+    public async Task Issue_WhenClockIsBetweenWholeSeconds_SignsWithTheKeyJustCreated()
+    {
+        // Claim times are whole seconds; the key created at 08:00:00.7 must still sign at 08:00:00.7.
+        using var fixture = await TokenFixture.CreateAsync(start: ManualTimeProvider.DefaultStart.AddMilliseconds(700));
+
+        var issued = fixture.IssueOfficialToken();
+
+        Assert.Equal(ManualTimeProvider.DefaultStart, issued.IssuedAt);
+        Assert.True((await fixture.Validator.ValidateAsync(issued.Token)).IsValid);
+    }
+
+    [Fact]
     public async Task Issue_WhenTwoTokens_UsesDistinctUnguessableTokenIds()
     {
         using var fixture = await TokenFixture.CreateAsync();
