@@ -56,7 +56,7 @@ public sealed class SigningKeyRing : IDisposable
     /// </summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         MutateAsync(
-            (records, now) => HasSigner(records, now) ? null : [.. records, NewKey(now, now)],
+            (records, now) => KeySetRules.HasSigner(records, now) ? null : [.. records, NewKey(now, now)],
             cancellationToken);
 
     /// <summary>Re-reads the store, picking up keys another replica added or removed.</summary>
@@ -85,7 +85,7 @@ public sealed class SigningKeyRing : IDisposable
             {
                 var key = NewKey(now, now + _publishLeadTime);
                 kid = key.KeyId;
-                return [.. WithoutRemoved(records, now), key];
+                return [.. KeySetRules.WithoutRemoved(records, now, RetirementWindow), key];
             },
             cancellationToken).ConfigureAwait(false);
         return kid!;
@@ -101,13 +101,13 @@ public sealed class SigningKeyRing : IDisposable
         await MutateAsync(
             (records, now) =>
             {
-                if (!IsRotationDue(records, now))
+                if (!KeySetRules.IsRotationDue(records, now, _rotationInterval))
                 {
                     return null;
                 }
 
                 rotated = true;
-                return [.. WithoutRemoved(records, now), NewKey(now, now + _publishLeadTime)];
+                return [.. KeySetRules.WithoutRemoved(records, now, RetirementWindow), NewKey(now, now + _publishLeadTime)];
             },
             cancellationToken).ConfigureAwait(false);
         return rotated;
@@ -118,14 +118,14 @@ public sealed class SigningKeyRing : IDisposable
     /// signer, the next published key (or a fresh one) signs from now, skipping the lead time.
     /// </summary>
     public Task RevokeAsync(string keyId, CancellationToken cancellationToken = default) =>
-        MutateAsync((records, now) => Revoke(records, keyId, now), cancellationToken);
+        MutateAsync((records, now) => KeySetRules.Revoke(records, keyId, now, at => NewKey(at, at)), cancellationToken);
 
     /// <summary>Deletes keys whose removal time has passed from the store.</summary>
     public Task PruneAsync(CancellationToken cancellationToken = default) =>
         MutateAsync(
             (records, now) =>
             {
-                var kept = WithoutRemoved(records, now);
+                var kept = KeySetRules.WithoutRemoved(records, now, RetirementWindow);
                 return kept.Count == records.Count ? null : kept;
             },
             cancellationToken);
@@ -203,130 +203,4 @@ public sealed class SigningKeyRing : IDisposable
 
     private void Publish(SigningKeySet set) =>
         Volatile.Write(ref _snapshot, KeyRingSnapshot.Build(set, Snapshot, _protector, RetirementWindow));
-
-    private static bool HasSigner(IReadOnlyList<SigningKeyRecord> records, DateTimeOffset now)
-    {
-        foreach (var record in records)
-        {
-            if (record.SigningFrom <= now)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsRotationDue(IReadOnlyList<SigningKeyRecord> records, DateTimeOffset now)
-    {
-        DateTimeOffset? newest = null;
-        foreach (var record in records)
-        {
-            if (newest is null || record.SigningFrom > newest)
-            {
-                newest = record.SigningFrom;
-            }
-        }
-
-        // A successor already waiting (newest starts in the future) means a rotation is under way.
-        return newest is null || (newest <= now && now - newest.Value >= _rotationInterval);
-    }
-
-    private List<SigningKeyRecord> WithoutRemoved(IReadOnlyList<SigningKeyRecord> records, DateTimeOffset now)
-    {
-        var kept = new List<SigningKeyRecord>(records.Count + 1);
-        foreach (var record in records)
-        {
-            if (!IsRemovedAt(records, record, now))
-            {
-                kept.Add(record);
-            }
-        }
-
-        return kept;
-    }
-
-    private bool IsRemovedAt(IReadOnlyList<SigningKeyRecord> records, SigningKeyRecord record, DateTimeOffset now)
-    {
-        DateTimeOffset? retiresAt = null;
-        foreach (var other in records)
-        {
-            if (other.SigningFrom > record.SigningFrom && (retiresAt is null || other.SigningFrom < retiresAt))
-            {
-                retiresAt = other.SigningFrom;
-            }
-        }
-
-        return retiresAt is not null && now >= retiresAt + RetirementWindow;
-    }
-
-    private List<SigningKeyRecord>? Revoke(IReadOnlyList<SigningKeyRecord> records, string keyId, DateTimeOffset now)
-    {
-        var signer = SignerOf(records, now);
-        var kept = new List<SigningKeyRecord>(records.Count);
-        foreach (var record in records)
-        {
-            if (!string.Equals(record.KeyId, keyId, StringComparison.Ordinal))
-            {
-                kept.Add(record);
-            }
-        }
-
-        if (kept.Count == records.Count)
-        {
-            return null;
-        }
-
-        // Revoking the signer must not hand signing back to an older, retired key.
-        if (signer is not null && string.Equals(signer.KeyId, keyId, StringComparison.Ordinal))
-        {
-            PromoteOrCreate(kept, now);
-        }
-
-        return kept;
-    }
-
-    private static SigningKeyRecord? SignerOf(IReadOnlyList<SigningKeyRecord> records, DateTimeOffset now)
-    {
-        SigningKeyRecord? signer = null;
-        foreach (var record in records)
-        {
-            if (record.SigningFrom <= now && (signer is null || record.SigningFrom > signer.SigningFrom))
-            {
-                signer = record;
-            }
-        }
-
-        return signer;
-    }
-
-    private void PromoteOrCreate(List<SigningKeyRecord> kept, DateTimeOffset now)
-    {
-        var pending = -1;
-        for (var i = 0; i < kept.Count; i++)
-        {
-            if (kept[i].SigningFrom > now && (pending < 0 || kept[i].SigningFrom < kept[pending].SigningFrom))
-            {
-                pending = i;
-            }
-        }
-
-        if (pending >= 0)
-        {
-            kept[pending] = kept[pending] with { SigningFrom = now };
-            return;
-        }
-
-        kept.Add(NewKey(now, now));
-    }
 }
-
-/// <summary>A key's identity and timeline as reported by <see cref="SigningKeyRing.GetKeys"/>.</summary>
-public sealed record SigningKeyInfo(
-    string KeyId,
-    string Algorithm,
-    SigningKeyState State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset SigningFrom,
-    DateTimeOffset? RetiresAt,
-    DateTimeOffset? RemoveAt);
