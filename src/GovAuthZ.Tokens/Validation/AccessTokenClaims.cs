@@ -11,7 +11,7 @@ namespace GovAuthZ.Tokens.Validation;
 /// </summary>
 internal static class AccessTokenClaims
 {
-    public static ValidatedAccessToken? Read(JsonWebToken jwt, string keyId, string issuer, string audience, DateTimeOffset now, TimeSpan skew, out ErrorCode error)
+    public static ValidatedAccessToken? Read(JsonWebToken jwt, string keyId, string issuer, string? audience, DateTimeOffset now, TimeSpan skew, out ErrorCode error)
     {
         error = CheckIssuerAndAudience(jwt, issuer, audience, out var audiences);
         if (error != ErrorCode.None)
@@ -55,7 +55,7 @@ internal static class AccessTokenClaims
         };
     }
 
-    private static ErrorCode CheckIssuerAndAudience(JsonWebToken jwt, string issuer, string audience, out IReadOnlyList<string> audiences)
+    private static ErrorCode CheckIssuerAndAudience(JsonWebToken jwt, string issuer, string? audience, out IReadOnlyList<string> audiences)
     {
         audiences = [];
         if (!string.Equals(JwtClaimReader.String(jwt, TokenClaimNames.Issuer), issuer, StringComparison.Ordinal))
@@ -63,7 +63,13 @@ internal static class AccessTokenClaims
             return ErrorCode.AccessTokenIssuerInvalid;
         }
 
+        // A null audience (introspection and revocation at the issuer) accepts any, but one must be present.
         audiences = JwtClaimReader.Audiences(jwt);
+        if (audience is null)
+        {
+            return audiences.Count > 0 ? ErrorCode.None : ErrorCode.AccessTokenMissingClaim;
+        }
+
         return JwtClaimReader.Contains(audiences, audience) ? ErrorCode.None : ErrorCode.AccessTokenAudienceInvalid;
     }
 

@@ -22,23 +22,36 @@ public sealed class AccessTokenValidator
     private readonly SigningKeyRing _ring;
     private readonly IRevokedTokens _revoked;
     private readonly string _issuer;
-    private readonly string _audience;
+    private readonly string? _audience;
     private readonly string[] _algorithms;
     private readonly TimeSpan _skew;
     private readonly int _maxLength;
 
+    /// <summary>A validator for a resource server whose identifier is <paramref name="audience"/> (default: <see cref="TokenOptions.DefaultAudience"/>).</summary>
     public AccessTokenValidator(TokenOptions options, SigningKeyRing ring, IRevokedTokens revokedTokens, string? audience = null)
+        : this(options, ring, revokedTokens, audience ?? options?.DefaultAudience, anyAudience: false)
+    {
+    }
+
+    private AccessTokenValidator(TokenOptions options, SigningKeyRing ring, IRevokedTokens revokedTokens, string? audience, bool anyAudience)
     {
         ArgumentNullException.ThrowIfNull(options);
         _ring = ring ?? throw new ArgumentNullException(nameof(ring));
         _revoked = revokedTokens ?? throw new ArgumentNullException(nameof(revokedTokens));
         _issuer = options.Issuer;
-        _audience = audience ?? options.DefaultAudience;
+        _audience = anyAudience ? null : audience;
         _algorithms = [.. options.AcceptedAlgorithms];
         _skew = options.ClockSkew;
         _maxLength = options.MaxTokenLength;
         _parameters = SignatureOnlyParameters(_algorithms, ResolveKey);
     }
+
+    /// <summary>
+    /// For the issuer's own introspection and revocation endpoints, which answer for tokens of every
+    /// resource; never for a resource server, which must check that a token was meant for it.
+    /// </summary>
+    internal static AccessTokenValidator ForAnyAudience(TokenOptions options, SigningKeyRing ring, IRevokedTokens revokedTokens) =>
+        new(options, ring, revokedTokens, null, anyAudience: true);
 
     public async ValueTask<AccessTokenValidationResult> ValidateAsync(string? token, CancellationToken cancellationToken = default)
     {

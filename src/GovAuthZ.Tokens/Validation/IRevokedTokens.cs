@@ -15,7 +15,7 @@ public interface IRevokedTokens
 /// Revoked token ids held until the token would have expired anyway; after that the id can never be
 /// presented successfully, so it is dropped. Thread-safe.
 /// </summary>
-public sealed class InMemoryRevokedTokens : IRevokedTokens
+public sealed class InMemoryRevokedTokens : IRevokedTokenStore
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _revoked = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
@@ -31,6 +31,12 @@ public sealed class InMemoryRevokedTokens : IRevokedTokens
     {
         ArgumentException.ThrowIfNullOrEmpty(tokenId);
         _revoked[tokenId] = expiresAt;
+    }
+
+    public ValueTask RevokeAsync(string tokenId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        Revoke(tokenId, expiresAt);
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<bool> IsRevokedAsync(string tokenId, CancellationToken cancellationToken) =>

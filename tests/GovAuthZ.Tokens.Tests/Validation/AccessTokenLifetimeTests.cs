@@ -190,4 +190,20 @@ public sealed class AccessTokenLifetimeTests
 
         Assert.All(outcomes, o => Assert.Equal(o.Item1, o.Item2));
     }
+
+    [Fact]
+    public async Task ValidateAsync_WhileKeysRotate_TokensOfEveryPublishedSignerStayValid()
+    {
+        using var fixture = await TokenFixture.CreateAsync();
+        var token = fixture.IssueOfficialToken().Token;
+
+        var validations = Enumerable.Range(0, 48).Select(_ => Task.Run(async () => (await fixture.Validator.ValidateAsync(token)).IsValid)).ToArray();
+        for (var i = 0; i < 4; i++)
+        {
+            await fixture.Ring.RotateAsync();
+        }
+
+        Assert.All(await Task.WhenAll(validations), Assert.True);
+        Assert.Equal(5, fixture.Ring.GetJwks().Keys.Count);
+    }
 }
