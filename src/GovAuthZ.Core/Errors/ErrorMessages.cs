@@ -1,0 +1,69 @@
+namespace GovAuthZ.Core.Errors;
+
+/// <summary>
+/// The standing message of a code: what went wrong, in words a caller can act on. Token-service messages
+/// travel as OAuth error_description, so they keep to the characters RFC 6749 section 5.2 allows
+/// (printable ASCII without double quote or backslash) and never echo request values.
+/// </summary>
+public static class ErrorMessages
+{
+    /// <summary>The message of <paramref name="code"/>; codes without a standing message give their name.</summary>
+    public static string For(ErrorCode code) => code switch
+    {
+        ErrorCode.TokenOptionsInvalid => "token service options are invalid",
+        ErrorCode.KeyNoActiveSigner => "no signing key is active",
+        ErrorCode.KeyRecordInvalid => "a stored signing key record cannot be read",
+        ErrorCode.KeyAlgorithmUnsupported => "signing algorithm is not supported",
+        ErrorCode.KeyStoreConflict => "the signing key set was changed concurrently",
+
+        ErrorCode.ClientAuthenticationMissing => "client authentication is required",
+        ErrorCode.ClientAuthenticationMultipleMethods => "more than one client authentication method was used",
+        ErrorCode.ClientAuthenticationMalformed => "client credentials are malformed",
+        ErrorCode.ClientIdMismatch => "client_id does not match the authenticated client",
+        ErrorCode.ClientUnknown => "client authentication failed",
+        ErrorCode.ClientSecretInvalid => "client authentication failed",
+        ErrorCode.ClientAuthenticationMethodNotAllowed => "client authentication method is not registered for this client",
+        ErrorCode.ClientAssertionTypeUnsupported => "client_assertion_type is not supported",
+        ErrorCode.ClientAssertionMalformed => "client assertion is not a well-formed signed JWT",
+        ErrorCode.ClientAssertionSignatureInvalid => "client assertion signature is invalid",
+        ErrorCode.ClientAssertionIssuerInvalid => "client assertion iss and sub must equal client_id",
+        ErrorCode.ClientAssertionAudienceInvalid => "client assertion aud must be the issuer identifier",
+        ErrorCode.ClientAssertionExpired => "client assertion has expired",
+        ErrorCode.ClientAssertionLifetimeTooLong => "client assertion lifetime exceeds the allowed maximum",
+        ErrorCode.ClientAssertionReplayed => "client assertion jti was already used",
+        ErrorCode.ClientAssertionMissingClaim => "client assertion lacks a required claim",
+        ErrorCode.ClientAssertionHeaderRejected => "client assertion header uses a rejected algorithm or parameter",
+        ErrorCode.ClientAssertionNotYetValid => "client assertion is not yet valid",
+        ErrorCode.ClientRegistrationInvalid => "client registration is invalid",
+
+        ErrorCode.TokenRequestDuplicateParameter => "a request parameter was sent more than once",
+        ErrorCode.TokenRequestMissingParameter => "a required request parameter is missing",
+        ErrorCode.TokenRequestInvalidParameter => "a request parameter has an invalid value",
+        ErrorCode.GrantTypeUnsupported => "grant_type is not supported",
+        ErrorCode.GrantTypeNotAllowed => "the client is not allowed to use this grant_type",
+        ErrorCode.GrantRequiresConfidentialClient => "this grant_type requires a confidential client",
+        ErrorCode.ScopeMalformed => "scope is malformed",
+        ErrorCode.ScopeUnknown => "scope names an unknown value",
+        ErrorCode.ScopeNotAllowed => "no requested scope is allowed for this client",
+        ErrorCode.PkceVerifierMalformed => "code_verifier is malformed",
+        ErrorCode.PkceVerifierMismatch => "code_verifier does not match the code_challenge",
+        ErrorCode.PkceMethodUnsupported => "code_challenge_method must be S256",
+
+        ErrorCode.AccessTokenMissing => "access token is missing",
+        ErrorCode.AccessTokenMalformed => "access token is not a well-formed signed JWT",
+        ErrorCode.AccessTokenTooLarge => "access token exceeds the size limit",
+        ErrorCode.AccessTokenAlgorithmRejected => "access token alg is not allowed",
+        ErrorCode.AccessTokenHeaderRejected => "access token header carries a rejected parameter",
+        ErrorCode.AccessTokenKeyUnknown => "access token kid names no usable key",
+        ErrorCode.AccessTokenTypeInvalid => "access token typ must be at+jwt",
+        ErrorCode.AccessTokenSignatureInvalid => "access token signature is invalid",
+        ErrorCode.AccessTokenIssuerInvalid => "access token issuer is not trusted",
+        ErrorCode.AccessTokenAudienceInvalid => "access token audience does not include this resource",
+        ErrorCode.AccessTokenExpired => "access token has expired",
+        ErrorCode.AccessTokenNotYetValid => "access token is not yet valid",
+        ErrorCode.AccessTokenMissingClaim => "access token lacks a required claim",
+        ErrorCode.AccessTokenClaimInvalid => "access token carries a malformed claim",
+        ErrorCode.AccessTokenRevoked => "access token has been revoked",
+        _ => code.ToString(),
+    };
+}

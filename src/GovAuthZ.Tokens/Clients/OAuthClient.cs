@@ -1,0 +1,118 @@
+using GovAuthZ.Core.Errors;
+using GovAuthZ.Tokens.Issuance;
+
+namespace GovAuthZ.Tokens.Clients;
+
+public enum ClientType
+{
+    /// <summary>Can keep a credential (a server-side app): authenticates with a secret or a signed assertion.</summary>
+    Confidential,
+
+    /// <summary>Cannot keep a credential (a browser or native app): identified by client_id only.</summary>
+    Public,
+}
+
+public enum ClientKind
+{
+    /// <summary>An app acting for its users or for itself.</summary>
+    Application,
+
+    /// <summary>A department's own system: its tokens carry the department, region and level.</summary>
+    Department,
+}
+
+/// <summary>
+/// A registered client. Immutable once built; <see cref="Validate"/> (run by the stores) refuses
+/// registrations that would weaken authentication, e.g. a public client with a secret.
+/// </summary>
+public sealed class OAuthClient
+{
+    public required string ClientId { get; init; }
+
+    public ClientType Type { get; init; } = ClientType.Confidential;
+
+    public ClientKind Kind { get; init; } = ClientKind.Application;
+
+    public string? DisplayName { get; init; }
+
+    /// <summary>How the client may authenticate (<see cref="ClientAuthenticationMethods"/>).</summary>
+    public IReadOnlyList<string> AuthenticationMethods { get; init; } = [];
+
+    /// <summary>Hashes made by <see cref="ClientSecretHasher.Hash"/>; several while a secret is rolled over.</summary>
+    public IReadOnlyList<string> SecretHashes { get; init; } = [];
+
+    /// <summary>Registered public keys for private_key_jwt; the only keys its assertions may be signed with.</summary>
+    public ClientKeySet? Jwks { get; init; }
+
+    /// <summary>Exact redirect URIs (RFC 9700 section 4.1.3: exact string matching).</summary>
+    public IReadOnlyList<string> RedirectUris { get; init; } = [];
+
+    public IReadOnlyList<string> GrantTypes { get; init; } = [];
+
+    public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>For <see cref="ClientKind.Department"/>: department, region and level written into its tokens.</summary>
+    public OfficialAttributes? DepartmentAttributes { get; init; }
+
+    public bool AllowsAuthenticationMethod(string method) => Contains(AuthenticationMethods, method);
+
+    public bool AllowsGrantType(string grantType) => Contains(GrantTypes, grantType);
+
+    public bool AllowsScope(string scope) => Contains(Scopes, scope);
+
+    /// <summary>Throws <see cref="GovAuthZException"/> (GAZ3028) naming the first inconsistency.</summary>
+    public void Validate()
+    {
+        Require(!string.IsNullOrEmpty(ClientId) && ClientId.Length <= 200 && !ClientId.Contains(':', StringComparison.Ordinal), "client_id must be 1-200 characters without ':'");
+        Require(AuthenticationMethods.Count > 0, "at least one authentication method is required");
+        if (Type == ClientType.Public)
+        {
+            Require(AuthenticationMethods is [ClientAuthenticationMethods.None], "a public client authenticates with method none only");
+            Require(SecretHashes.Count == 0 && Jwks is null, "a public client has no secret and no keys");
+            Require(!AllowsGrantType(Tokens.GrantTypes.ClientCredentials), "client_credentials is for confidential clients only (RFC 6749 section 4.4)");
+        }
+        else
+        {
+            Require(!AllowsAuthenticationMethod(ClientAuthenticationMethods.None), "a confidential client must authenticate");
+            var usesSecret = AllowsAuthenticationMethod(ClientAuthenticationMethods.ClientSecretBasic) || AllowsAuthenticationMethod(ClientAuthenticationMethods.ClientSecretPost);
+            Require(!usesSecret || SecretHashes.Count > 0, "a secret method needs at least one secret hash");
+            Require(usesSecret || SecretHashes.Count == 0, "secret hashes without a secret method");
+            var usesKeys = AllowsAuthenticationMethod(ClientAuthenticationMethods.PrivateKeyJwt);
+            Require(!usesKeys || Jwks is { Keys.Count: > 0 }, "private_key_jwt needs a registered JWKS");
+        }
+
+        foreach (var method in AuthenticationMethods)
+        {
+            Require(method is ClientAuthenticationMethods.ClientSecretBasic or ClientAuthenticationMethods.ClientSecretPost or ClientAuthenticationMethods.PrivateKeyJwt or ClientAuthenticationMethods.None, "unknown authentication method");
+        }
+
+        foreach (var hash in SecretHashes)
+        {
+            Require(ClientSecretHasher.IsWellFormedHash(hash), "a secret hash is malformed");
+        }
+
+        Require(Kind == ClientKind.Application ? DepartmentAttributes is null : DepartmentAttributes is { Department: not null }, "department attributes belong to department clients, which need a department");
+        Require(DepartmentAttributes is null || (DepartmentAttributes.TryValidate(out _) && DepartmentAttributes.Roles.Count == 0 && DepartmentAttributes.Clearance is null), "department attributes are department, region and level, well-formed");
+    }
+
+    private void Require(bool condition, string detail)
+    {
+        if (!condition)
+        {
+            throw new GovAuthZException(ErrorCode.ClientRegistrationInvalid, $"client '{ClientId}': {detail}");
+        }
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

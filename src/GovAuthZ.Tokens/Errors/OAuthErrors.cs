@@ -1,0 +1,15 @@
+namespace GovAuthZ.Tokens.Errors;
+
+/// <summary>The error names of RFC 6749 section 5.2 and RFC 6750 section 3.1, exactly as sent on the wire.</summary>
+public static class OAuthErrors
+{
+    public const string InvalidRequest = "invalid_request";
+    public const string InvalidClient = "invalid_client";
+    public const string InvalidGrant = "invalid_grant";
+    public const string UnauthorizedClient = "unauthorized_client";
+    public const string UnsupportedGrantType = "unsupported_grant_type";
+    public const string InvalidScope = "invalid_scope";
+
+    /// <summary>RFC 6750 section 3.1: the resource server's answer to a bad bearer token.</summary>
+    public const string InvalidToken = "invalid_token";
+}
