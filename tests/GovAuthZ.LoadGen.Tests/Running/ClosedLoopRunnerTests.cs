@@ -1,0 +1,96 @@
+using GovAuthZ.LoadGen.Running;
+using GovAuthZ.LoadGen.Transport;
+
+namespace GovAuthZ.LoadGen.Tests.Running;
+
+public sealed class ClosedLoopRunnerTests
+{
+    [Fact]
+    public async Task RunAsync_WhenCountGiven_MeasuresExactlyThatManyCallsOverAllWorkers()
+    {
+        var settings = new LoadSettings { Concurrency = 3, Warmup = TimeSpan.Zero, Count = 1000 };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], settings, CancellationToken.None);
+
+        var check = Assert.Single(result.Scenarios);
+        Assert.Equal("check", check.Name);
+        Assert.Equal(1000, check.Latency.Count);
+        Assert.Equal(0, check.Errors.Total);
+        Assert.False(result.Cancelled);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCallsFail_CountsThemAsErrorsAndTimesOnlySuccesses()
+    {
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.Zero, Count = 100 };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check", failEvery: 4)], settings, CancellationToken.None);
+
+        var check = Assert.Single(result.Scenarios);
+        Assert.Equal(75, check.Latency.Count);
+        Assert.Equal(25, check.Errors.Total);
+        Assert.Equal(25, check.Errors.Counts[FakeCaller.FailureText]);
+        Assert.Equal(25, result.TotalErrors);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenInterleaved_SplitsCallsEvenlyAndKeepsScenarioOrder()
+    {
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.Zero, Count = 400 };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], settings, CancellationToken.None);
+
+        Assert.Equal(["health", "check"], result.Scenarios.Select(s => s.Name));
+        Assert.Equal(200, result.Scenarios[0].Latency.Count);
+        Assert.Equal(200, result.Scenarios[1].Latency.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenAlreadyCancelled_RecordsNothingAndSaysSo()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        var settings = new LoadSettings { Concurrency = 2, Warmup = TimeSpan.Zero, Count = 10 };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], settings, cancel.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.Equal(0, result.Scenarios[0].Latency.Count);
+    }
+
+    [Fact]
+    public void Pick_WhenTwoCallers_FollowsABBA()
+    {
+        var picks = new int[8];
+        for (var i = 0; i < picks.Length; i++)
+        {
+            picks[i] = ClosedLoopRunner.Pick(i, 2);
+        }
+
+        Assert.Equal([0, 1, 1, 0, 0, 1, 1, 0], picks);
+        Assert.Equal(0, ClosedLoopRunner.Pick(5, 1));
+    }
+
+    [Fact]
+    public void ErrorTally_WhenManyDistinctErrors_FoldsTheRestIntoOneLine()
+    {
+        var tally = new ErrorTally();
+        for (var i = 0; i < 100; i++)
+        {
+            tally.Add("error " + i);
+        }
+
+        tally.Add("error 0");
+
+        Assert.Equal(101, tally.Total);
+        Assert.Equal(33, tally.Counts.Count);
+        Assert.Equal(2, tally.Counts["error 0"]);
+    }
+
+    [Fact]
+    public void CallOutcome_WhenSuccess_CarriesNoError()
+    {
+        Assert.True(CallOutcome.Success.IsSuccess);
+        Assert.False(CallOutcome.Failure("x").IsSuccess);
+    }
+}
