@@ -1,3 +1,4 @@
+using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.LoadGen.Reporting;
 using GovAuthZ.LoadGen.Running;
 using GovAuthZ.LoadGen.Scenarios;
@@ -12,22 +13,40 @@ internal static class LoadRun
     public static async Task<int> ExecuteAsync(LoadSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var machine = MachineInfo.Capture();
         using var factory = new CallerFactory(settings);
-        var probes = new List<ProbeSummary>();
-        foreach (var caller in factory.CreateForWorker(0))
+        if (settings.SaveRequest is { } requestFile)
         {
-            var decode = caller.Name == ScenarioNames.Health ? null : (Func<ReadOnlyMemory<byte>, Contracts.Decision.V1.CheckResponse>)factory.DecodeCheck;
-            probes.Add(await Probe.RunAsync(caller, decode, cancellationToken).ConfigureAwait(false));
+            await File.WriteAllBytesAsync(requestFile, factory.FirstRequestBody, cancellationToken).ConfigureAwait(false);
+            return 0;
         }
 
+        var machine = MachineInfo.Capture();
+        var probes = await ProbeAsync(factory, cancellationToken).ConfigureAwait(false);
         if (await ReportProbeErrorsAsync(probes).ConfigureAwait(false))
         {
             return CallsFailed;
         }
 
         var result = await ClosedLoopRunner.RunAsync(factory.CreateForWorker, settings, cancellationToken).ConfigureAwait(false);
-        var report = new LoadReport(settings, machine.WithLoadAfter(), probes, result);
+        Print(settings, new LoadReport(settings, machine.WithLoadAfter(), probes, result));
+        return result.TotalErrors > 0 ? CallsFailed : 0;
+    }
+
+    private static async Task<List<ProbeSummary>> ProbeAsync(CallerFactory factory, CancellationToken cancellationToken)
+    {
+        var probes = new List<ProbeSummary>();
+        foreach (var caller in factory.CreateForWorker(0))
+        {
+            using var owned = caller;
+            var decode = caller.Name == ScenarioNames.Health ? null : (Func<ReadOnlyMemory<byte>, CheckResponse>)factory.DecodeCheck;
+            probes.Add(await Probe.RunAsync(caller, decode, cancellationToken).ConfigureAwait(false));
+        }
+
+        return probes;
+    }
+
+    private static void Print(LoadSettings settings, LoadReport report)
+    {
         if (settings.Json)
         {
             using var output = Console.OpenStandardOutput();
@@ -44,8 +63,6 @@ internal static class LoadRun
             using var file = File.Create(path);
             JsonReport.Write(file, report);
         }
-
-        return result.TotalErrors > 0 ? CallsFailed : 0;
     }
 
     /// <summary>A run that could only measure failures stops here, naming the first few.</summary>

@@ -45,4 +45,7 @@ internal sealed record LoadSettings
 
     /// <summary>Also write the JSON report to this file.</summary>
     public string? JsonFile { get; init; }
+
+    /// <summary>Write the scenario's first request body here and exit instead of running.</summary>
+    public string? SaveRequest { get; init; }
 }

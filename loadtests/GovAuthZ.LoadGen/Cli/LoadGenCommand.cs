@@ -68,24 +68,28 @@ internal static class LoadGenCommand
             return new ParseOutcome(null, errors);
         }
 
-        var transport = result.GetValue(options.Transport);
+        var defaults = new LoadSettings();
+        var transport = result.GetValue(options.Transport) ?? defaults.Transport;
+        var duration = result.GetValue(options.Duration);
+        var variants = result.GetValue(options.Variants);
         var settings = new LoadSettings
         {
             Transport = transport,
             Target = result.GetValue(options.Target) ?? (transport == TransportKind.Grpc ? LoadSettings.DefaultGrpcTarget : LoadSettings.DefaultRestTarget),
-            Scenario = result.GetValue(options.Scenario),
-            Mode = result.GetValue(options.Mode),
-            Concurrency = result.GetValue(options.Concurrency),
-            Connections = result.GetValue(options.Connections),
-            Warmup = result.GetValue(options.Warmup),
-            Duration = result.GetValue(options.Duration),
+            Scenario = result.GetValue(options.Scenario) ?? defaults.Scenario,
+            Mode = result.GetValue(options.Mode) ?? defaults.Mode,
+            Concurrency = result.GetValue(options.Concurrency) ?? defaults.Concurrency,
+            Connections = result.GetValue(options.Connections) ?? defaults.Connections,
+            Warmup = result.GetValue(options.Warmup) ?? defaults.Warmup,
+            Duration = duration ?? defaults.Duration,
             Count = result.GetValue(options.Count),
-            Variants = result.GetValue(options.Variants),
-            Timeout = result.GetValue(options.Timeout),
+            Variants = variants ?? defaults.Variants,
+            Timeout = result.GetValue(options.Timeout) ?? defaults.Timeout,
             Json = result.GetValue(options.Json),
             JsonFile = result.GetValue(options.JsonFile)?.FullName,
+            SaveRequest = result.GetValue(options.SaveRequest)?.FullName,
         };
-        CheckCombinations(settings, Given(result, options.Duration), Given(result, options.Variants), errors);
+        CheckCombinations(settings, duration is not null, variants is not null, errors);
         return errors.Count > 0 ? new ParseOutcome(null, errors) : new ParseOutcome(settings, errors);
     }
 
@@ -116,6 +120,4 @@ internal static class LoadGenCommand
             errors.Add("--variants applies to --scenario check-varied only");
         }
     }
-
-    private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 }

@@ -7,51 +7,66 @@ namespace GovAuthZ.LoadGen.Cli;
 
 /// <summary>
 /// The options of <c>govauthz-loadgen</c>. Each parses and checks its own value, so a bad value is a parse
-/// error (exit status 2) before any connection is opened.
+/// error (exit status 2) before any connection is opened. None has a default of its own: an option not
+/// given reads as null and <see cref="LoadSettings"/> supplies the default, so the help text shows
+/// defaults as people write them (5s, grpc) and the binder can tell "given" from "defaulted".
 /// </summary>
 internal sealed class LoadGenOptions
 {
-    public Option<TransportKind> Transport { get; } = Choice("--transport", "grpc (h2c, HTTP/2 prior knowledge) or rest (JSON over HTTP/1.1 keep-alive)", TransportKind.Grpc, ("grpc", TransportKind.Grpc), ("rest", TransportKind.Rest));
+    public Option<TransportKind?> Transport { get; } = Choice("--transport", "grpc|rest", "grpc (h2c, HTTP/2 prior knowledge; default) or rest (JSON over HTTP/1.1 keep-alive)", ("grpc", TransportKind.Grpc), ("rest", TransportKind.Rest));
 
     public Option<Uri?> Target { get; } = new("--target")
     {
+        HelpName = "url",
         Description = "base URL of the listener (default http://127.0.0.1:8081 for grpc, http://127.0.0.1:8080 for rest)",
         CustomParser = ParseTarget,
     };
 
-    public Option<ScenarioKind> Scenario { get; } = Choice("--scenario", "health, check (one fixed request) or check-varied (rotating over --variants requests)", ScenarioKind.Check, (ScenarioNames.Health, ScenarioKind.Health), (ScenarioNames.Check, ScenarioKind.Check), (ScenarioNames.CheckVaried, ScenarioKind.CheckVaried));
+    public Option<ScenarioKind?> Scenario { get; } = Choice("--scenario", "health|check|check-varied", "health; check, one fixed request (default); or check-varied, rotating over --variants distinct requests", (ScenarioNames.Health, ScenarioKind.Health), (ScenarioNames.Check, ScenarioKind.Check), (ScenarioNames.CheckVaried, ScenarioKind.CheckVaried));
 
-    public Option<RunMode> Mode { get; } = Choice("--mode", "closed (back-to-back calls) or interleaved (each worker alternates health and the scenario on the same connection)", RunMode.Closed, ("closed", RunMode.Closed), ("interleaved", RunMode.Interleaved));
+    public Option<RunMode?> Mode { get; } = Choice("--mode", "closed|interleaved", "closed, back-to-back calls (default); or interleaved, each worker alternating health and the scenario on one connection", ("closed", RunMode.Closed), ("interleaved", RunMode.Interleaved));
 
-    public Option<int> Concurrency { get; } = Whole("--concurrency", "workers with one call outstanding each; 1 = one call at a time", 1, 1, 4096, "-c");
+    public Option<int?> Concurrency { get; } = Whole("--concurrency", "workers with one call outstanding each; 1 = one call at a time (default 1)", 1, 4096, "-c");
 
-    public Option<int> Connections { get; } = Whole("--connections", "HTTP/2 connections the gRPC workers share (worker i uses connection i mod n)", 1, 1, 256);
+    public Option<int?> Connections { get; } = Whole("--connections", "HTTP/2 connections the gRPC workers share, worker i on connection i mod n (default 1)", 1, 256);
 
-    public Option<TimeSpan> Warmup { get; } = TimeOption("--warmup", "time before measuring; its calls are discarded (e.g. 5s, 500ms, 0)", TimeSpan.FromSeconds(5), allowZero: true);
+    public Option<TimeSpan?> Warmup { get; } = TimeOption("--warmup", "time before measuring, whose calls are discarded (default 5s)", allowZero: true);
 
-    public Option<TimeSpan> Duration { get; } = TimeOption("--duration", "how long to measure (e.g. 20s, 2m)", TimeSpan.FromSeconds(20), allowZero: false, "-d");
+    public Option<TimeSpan?> Duration { get; } = TimeOption("--duration", "how long to measure (default 20s)", allowZero: false, "-d");
 
     public Option<long?> Count { get; } = new("--count", "-n")
     {
+        HelpName = "calls",
         Description = "measure this many calls (over all workers) instead of a duration",
         CustomParser = ParseCount,
     };
 
-    public Option<int> Variants { get; } = Whole("--variants", "distinct requests of check-varied", LoadSettings.DefaultVariants, 1, 1_000_000);
+    public Option<int?> Variants { get; } = Whole("--variants", "distinct requests of check-varied (default 64)", 1, 1_000_000);
 
-    public Option<TimeSpan> Timeout { get; } = TimeOption("--timeout", "per-call limit; a slower call counts as an error", TimeSpan.FromSeconds(5), allowZero: false);
+    public Option<TimeSpan?> Timeout { get; } = TimeOption("--timeout", "per-call limit; a slower call counts as an error (default 5s)", allowZero: false);
 
     public Option<bool> Json { get; } = new("--json") { Description = "print the report as JSON on standard output instead of the table" };
 
-    public Option<FileInfo?> JsonFile { get; } = new("--json-file") { Description = "also write the JSON report to this file (the table still prints)" };
+    public Option<FileInfo?> JsonFile { get; } = new("--json-file")
+    {
+        HelpName = "file",
+        Description = "also write the JSON report to this file (the table still prints)",
+    };
+
+    public Option<FileInfo?> SaveRequest { get; } = new("--save-request")
+    {
+        HelpName = "file",
+        Description = "write the scenario's first request body (gRPC-framed, or JSON for rest) to this file and exit, for other clients such as h2load",
+    };
 
     public IEnumerable<Option> All =>
-        [Transport, Target, Scenario, Mode, Concurrency, Connections, Warmup, Duration, Count, Variants, Timeout, Json, JsonFile];
+        [Transport, Target, Scenario, Mode, Concurrency, Connections, Warmup, Duration, Count, Variants, Timeout, Json, JsonFile, SaveRequest];
 
-    private static Option<T> Choice<T>(string name, string description, T fallback, params (string Name, T Value)[] choices) => new(name)
+    private static Option<T?> Choice<T>(string name, string helpName, string description, params (string Name, T Value)[] choices)
+        where T : struct => new(name)
     {
+        HelpName = helpName,
         Description = description,
-        DefaultValueFactory = _ => fallback,
         CustomParser = result =>
         {
             var text = Single(result);
@@ -63,21 +78,15 @@ internal sealed class LoadGenOptions
                 }
             }
 
-            var names = new string[choices.Length];
-            for (var i = 0; i < choices.Length; i++)
-            {
-                names[i] = choices[i].Name;
-            }
-
-            result.AddError($"{name} takes one of {string.Join(", ", names)}, not '{text}'");
-            return fallback;
+            result.AddError($"{name} takes one of {helpName.Replace("|", ", ", StringComparison.Ordinal)}, not '{text}'");
+            return null;
         },
     };
 
-    private static Option<int> Whole(string name, string description, int fallback, int min, int max, params string[] aliases) => new(name, aliases)
+    private static Option<int?> Whole(string name, string description, int min, int max, params string[] aliases) => new(name, aliases)
     {
-        Description = $"{description} (default {fallback.ToString(CultureInfo.InvariantCulture)})",
-        DefaultValueFactory = _ => fallback,
+        HelpName = "n",
+        Description = description,
         CustomParser = result =>
         {
             var text = Single(result);
@@ -87,14 +96,14 @@ internal sealed class LoadGenOptions
             }
 
             result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} takes a whole number from {min} to {max}, not '{text}'"));
-            return fallback;
+            return null;
         },
     };
 
-    private static Option<TimeSpan> TimeOption(string name, string description, TimeSpan fallback, bool allowZero, params string[] aliases) => new(name, aliases)
+    private static Option<TimeSpan?> TimeOption(string name, string description, bool allowZero, params string[] aliases) => new(name, aliases)
     {
-        Description = string.Create(CultureInfo.InvariantCulture, $"{description} (default {fallback.TotalSeconds}s)"),
-        DefaultValueFactory = _ => fallback,
+        HelpName = "time",
+        Description = description + "; e.g. 20s, 500ms, 2m",
         CustomParser = result =>
         {
             var text = Single(result);
@@ -104,7 +113,7 @@ internal sealed class LoadGenOptions
             }
 
             result.AddError($"{name} takes a {(allowZero ? string.Empty : "positive ")}duration such as 20s, 500ms or 2m, not '{text}'");
-            return fallback;
+            return null;
         },
     };
 

@@ -8,7 +8,7 @@ namespace GovAuthZ.LoadGen.Running;
 /// completes. Calls that start before the warm-up ends are not recorded. Measurement stops at the end of
 /// the duration, or once the requested number of calls has started. A latency is the time from just
 /// before the request is handed to the HTTP client to the moment its whole response, trailers included,
-/// has been read and checked.
+/// has been read and checked. The runner owns the callers it asks for and disposes them at the end.
 /// </summary>
 internal static class ClosedLoopRunner
 {
@@ -31,7 +31,18 @@ internal static class ClosedLoopRunner
             tasks[i] = Task.Run(() => worker.RunAsync(plan, cancellationToken), CancellationToken.None);
         }
 
-        await Task.WhenAll(tasks).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(tasks).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var worker in workers)
+            {
+                worker.Dispose();
+            }
+        }
+
         return Collect(workers, plan.MeasureStart, cancellationToken.IsCancellationRequested);
     }
 
@@ -76,7 +87,7 @@ internal static class ClosedLoopRunner
         public bool MayStart(long now) => count is { } limit ? Interlocked.Increment(ref _started) <= limit : now < measureEnd;
     }
 
-    private sealed class Worker
+    private sealed class Worker : IDisposable
     {
         private readonly ICaller[] _callers;
 
@@ -91,6 +102,14 @@ internal static class ClosedLoopRunner
         }
 
         public ScenarioResult[] Results { get; }
+
+        public void Dispose()
+        {
+            foreach (var caller in _callers)
+            {
+                caller.Dispose();
+            }
+        }
 
         public long LastEnd { get; private set; }
 

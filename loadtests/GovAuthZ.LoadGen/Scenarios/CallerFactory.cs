@@ -19,7 +19,7 @@ internal sealed class CallerFactory : IDisposable
     public const string RestCheckPath = "/v1/check";
 
     private readonly LoadSettings _settings;
-    private readonly HttpClient[] _clients;
+    private readonly HttpMessageInvoker[] _clients;
     private readonly byte[][] _health;
     private readonly byte[][] _checks;
 
@@ -29,7 +29,7 @@ internal sealed class CallerFactory : IDisposable
         _settings = settings;
         var grpc = settings.Transport == TransportKind.Grpc;
         var count = grpc ? settings.Connections : 1;
-        _clients = new HttpClient[count];
+        _clients = new HttpMessageInvoker[count];
         for (var i = 0; i < count; i++)
         {
             _clients[i] = grpc ? HttpClients.CreateGrpc(settings.Timeout) : HttpClients.CreateRest(settings.Timeout);
@@ -43,6 +43,14 @@ internal sealed class CallerFactory : IDisposable
             _checks[i] = grpc ? GrpcFraming.Frame(requests[i].ToByteArray()) : Encoding.UTF8.GetBytes(JsonFormatter.Default.Format(requests[i]));
         }
     }
+
+    /// <summary>
+    /// The first request body of the scenario as it goes on the wire (a gRPC frame, or JSON for REST; for
+    /// REST health, which is a GET, nothing).
+    /// </summary>
+    public byte[] FirstRequestBody => _settings.Scenario != ScenarioKind.Health
+        ? _checks[0]
+        : _settings.Transport == TransportKind.Grpc ? _health[0] : [];
 
     /// <summary>One caller per scenario the worker runs: [subject], or [health, subject] when interleaved.</summary>
     public ICaller[] CreateForWorker(int worker)
@@ -60,16 +68,16 @@ internal sealed class CallerFactory : IDisposable
         }
     }
 
-    private ICaller CreateHealth(HttpClient client) => _settings.Transport == TransportKind.Grpc
-        ? new GrpcUnaryCaller(ScenarioNames.Health, client, new Uri(_settings.Target, HealthPath), _health)
-        : new RestCaller(ScenarioNames.Health, client, new Uri(_settings.Target, RestHealthPath), bodies: null);
+    private ICaller CreateHealth(HttpMessageInvoker client) => _settings.Transport == TransportKind.Grpc
+        ? new GrpcUnaryCaller(ScenarioNames.Health, client, new Uri(_settings.Target, HealthPath), _health, _settings.Timeout)
+        : new RestCaller(ScenarioNames.Health, client, new Uri(_settings.Target, RestHealthPath), bodies: null, _settings.Timeout);
 
-    private ICaller CreateCheck(HttpClient client, int worker)
+    private ICaller CreateCheck(HttpMessageInvoker client, int worker)
     {
         var name = ScenarioNames.Of(_settings.Scenario);
         return _settings.Transport == TransportKind.Grpc
-            ? new GrpcUnaryCaller(name, client, new Uri(_settings.Target, CheckPath), _checks, worker)
-            : new RestCaller(name, client, new Uri(_settings.Target, RestCheckPath), _checks, worker);
+            ? new GrpcUnaryCaller(name, client, new Uri(_settings.Target, CheckPath), _checks, _settings.Timeout, worker)
+            : new RestCaller(name, client, new Uri(_settings.Target, RestCheckPath), _checks, _settings.Timeout, worker);
     }
 
     /// <summary>Decodes a check response for the pre-run probe, whichever transport carried it.</summary>

@@ -15,7 +15,8 @@ internal sealed class GrpcUnaryCaller : ICaller
     private const string StatusHeader = "grpc-status";
     private const string MessageHeader = "grpc-message";
 
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _client;
+    private readonly CallDeadline _deadline;
     private readonly Uri _uri;
     private readonly byte[][] _frames;
     private readonly ResponseBuffer _buffer = new();
@@ -24,7 +25,7 @@ internal sealed class GrpcUnaryCaller : ICaller
 
     /// <param name="frames">The requests, each already framed with <see cref="GrpcFraming.Frame"/>.</param>
     /// <param name="start">The variant to begin with, so concurrent workers do not march in step.</param>
-    public GrpcUnaryCaller(string name, HttpClient client, Uri uri, byte[][] frames, int start = 0)
+    public GrpcUnaryCaller(string name, HttpMessageInvoker client, Uri uri, byte[][] frames, TimeSpan timeout, int start = 0)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(frames);
@@ -32,6 +33,7 @@ internal sealed class GrpcUnaryCaller : ICaller
         Name = name;
         _client = client;
         _uri = uri;
+        _deadline = new CallDeadline(timeout);
         _frames = frames;
         _next = (int)((uint)start % (uint)frames.Length);
     }
@@ -42,16 +44,19 @@ internal sealed class GrpcUnaryCaller : ICaller
 
     public ReadOnlyMemory<byte> LastMessage => _lastMessage;
 
+    public void Dispose() => _deadline.Dispose();
+
     public async ValueTask<CallOutcome> CallAsync(CancellationToken cancellationToken)
     {
         var frame = _frames[_next];
         _next = _next + 1 == _frames.Length ? 0 : _next + 1;
         _lastMessage = ReadOnlyMemory<byte>.Empty;
+        var token = _deadline.Start(cancellationToken);
         try
         {
             using var request = CreateRequest(frame);
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!await _buffer.FillAsync(response.Content, cancellationToken).ConfigureAwait(false))
+            using var response = await _client.SendAsync(request, token).ConfigureAwait(false);
+            if (!await _buffer.FillAsync(response.Content, token).ConfigureAwait(false))
             {
                 return CallOutcome.Failure("response body over " + ResponseBuffer.MaxBodyLength.ToString(CultureInfo.InvariantCulture) + " bytes");
             }
@@ -61,6 +66,10 @@ internal sealed class GrpcUnaryCaller : ICaller
         catch (Exception error) when (TransportFailure.IsTransport(error, cancellationToken))
         {
             return TransportFailure.Describe(error);
+        }
+        finally
+        {
+            _deadline.Stop();
         }
     }
 

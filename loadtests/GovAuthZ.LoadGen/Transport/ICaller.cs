@@ -2,9 +2,10 @@ namespace GovAuthZ.LoadGen.Transport;
 
 /// <summary>
 /// Makes one kind of call over and over, rotating over its request variants. One instance per load worker:
-/// implementations keep a receive buffer and a rotation cursor and are not thread-safe.
+/// implementations keep a receive buffer and a rotation cursor and are not thread-safe. Disposing it
+/// releases its timeout source, never the shared connection.
 /// </summary>
-internal interface ICaller
+internal interface ICaller : IDisposable
 {
     /// <summary>The scenario name shown in reports (health, check, check-varied).</summary>
     string Name { get; }

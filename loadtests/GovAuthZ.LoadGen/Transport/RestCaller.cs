@@ -12,7 +12,8 @@ internal sealed class RestCaller : ICaller
 {
     private const int QuotedBodyLength = 200;
 
-    private readonly HttpClient _client;
+    private readonly HttpMessageInvoker _client;
+    private readonly CallDeadline _deadline;
     private readonly Uri _uri;
     private readonly byte[][]? _bodies;
     private readonly ResponseBuffer _buffer = new();
@@ -20,7 +21,7 @@ internal sealed class RestCaller : ICaller
     private ReadOnlyMemory<byte> _lastMessage;
 
     /// <param name="bodies">JSON request bodies to POST in rotation, or null to send GET.</param>
-    public RestCaller(string name, HttpClient client, Uri uri, byte[][]? bodies, int start = 0)
+    public RestCaller(string name, HttpMessageInvoker client, Uri uri, byte[][]? bodies, TimeSpan timeout, int start = 0)
     {
         ArgumentNullException.ThrowIfNull(client);
         if (bodies is { Length: 0 })
@@ -31,6 +32,7 @@ internal sealed class RestCaller : ICaller
         Name = name;
         _client = client;
         _uri = uri;
+        _deadline = new CallDeadline(timeout);
         _bodies = bodies;
         _next = bodies is null ? 0 : (int)((uint)start % (uint)bodies.Length);
     }
@@ -41,14 +43,17 @@ internal sealed class RestCaller : ICaller
 
     public ReadOnlyMemory<byte> LastMessage => _lastMessage;
 
+    public void Dispose() => _deadline.Dispose();
+
     public async ValueTask<CallOutcome> CallAsync(CancellationToken cancellationToken)
     {
         _lastMessage = ReadOnlyMemory<byte>.Empty;
+        var token = _deadline.Start(cancellationToken);
         try
         {
             using var request = CreateRequest();
-            using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!await _buffer.FillAsync(response.Content, cancellationToken).ConfigureAwait(false))
+            using var response = await _client.SendAsync(request, token).ConfigureAwait(false);
+            if (!await _buffer.FillAsync(response.Content, token).ConfigureAwait(false))
             {
                 return CallOutcome.Failure("response body over " + ResponseBuffer.MaxBodyLength.ToString(CultureInfo.InvariantCulture) + " bytes");
             }
@@ -65,6 +70,10 @@ internal sealed class RestCaller : ICaller
         catch (Exception error) when (TransportFailure.IsTransport(error, cancellationToken))
         {
             return TransportFailure.Describe(error);
+        }
+        finally
+        {
+            _deadline.Stop();
         }
     }
 

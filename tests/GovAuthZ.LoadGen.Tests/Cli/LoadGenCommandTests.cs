@@ -23,6 +23,16 @@ public sealed class LoadGenCommandTests
         Assert.Equal(TimeSpan.FromSeconds(5), settings.Timeout);
         Assert.False(settings.Json);
         Assert.Null(settings.JsonFile);
+        Assert.Null(settings.SaveRequest);
+    }
+
+    [Fact]
+    public void Parse_WhenSaveRequest_BindsFullPath()
+    {
+        var settings = Valid("--scenario", "health", "--save-request", "health.bin");
+
+        Assert.Equal(Path.GetFullPath("health.bin"), settings.SaveRequest);
+        Assert.Equal(ScenarioKind.Health, settings.Scenario);
     }
 
     [Fact]

@@ -8,8 +8,9 @@ namespace GovAuthZ.LoadGen.Tests.EndToEnd;
 
 public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, IDisposable
 {
-    private readonly HttpClient _grpc = HttpClients.CreateGrpc(TimeSpan.FromSeconds(30));
-    private readonly HttpClient _rest = HttpClients.CreateRest(TimeSpan.FromSeconds(30));
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    private readonly HttpMessageInvoker _grpc = HttpClients.CreateGrpc(Timeout);
+    private readonly HttpMessageInvoker _rest = HttpClients.CreateRest(Timeout);
 
     public void Dispose()
     {
@@ -31,7 +32,7 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     [Fact]
     public async Task GrpcCall_WhenVariants_SendsThemInRotation()
     {
-        var caller = new GrpcUnaryCaller("check", _grpc, new Uri(server.GrpcBase, StubServer.Echo), [GrpcFraming.Frame([1]), GrpcFraming.Frame([2])], start: 1);
+        var caller = new GrpcUnaryCaller("check", _grpc, new Uri(server.GrpcBase, StubServer.Echo), [GrpcFraming.Frame([1]), GrpcFraming.Frame([2])], Timeout, start: 1);
         var seen = new List<byte>();
         for (var i = 0; i < 3; i++)
         {
@@ -85,11 +86,23 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     [Fact]
     public async Task GrpcCall_WhenNothingListens_FailsAsTransportError()
     {
-        var caller = new GrpcUnaryCaller("check", _grpc, new Uri($"http://127.0.0.1:{ClosedPort()}{StubServer.Echo}"), [GrpcFraming.Frame([])]);
+        var caller = new GrpcUnaryCaller("check", _grpc, new Uri($"http://127.0.0.1:{ClosedPort()}{StubServer.Echo}"), [GrpcFraming.Frame([])], Timeout);
 
         var outcome = await caller.CallAsync(CancellationToken.None);
 
         Assert.StartsWith("transport: ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrpcCall_WhenNoAnswerWithinTimeout_FailsAsTimeoutAndCanCallAgain()
+    {
+        using var caller = new GrpcUnaryCaller("check", _grpc, new Uri(server.GrpcBase, StubServer.Hang), [GrpcFraming.Frame([])], TimeSpan.FromMilliseconds(200));
+
+        var first = await caller.CallAsync(CancellationToken.None);
+        var second = await caller.CallAsync(CancellationToken.None);
+
+        Assert.Equal("timed out (no response within the call timeout)", first.Error);
+        Assert.Equal(first.Error, second.Error);
     }
 
     [Fact]
@@ -121,7 +134,7 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     [Fact]
     public async Task RestCall_WhenPostAnswered_SucceedsAndKeepsTheJson()
     {
-        var caller = new RestCaller("check", _rest, new Uri(server.RestBase, "/v1/check"), [Encoding.UTF8.GetBytes("{}")]);
+        var caller = new RestCaller("check", _rest, new Uri(server.RestBase, "/v1/check"), [Encoding.UTF8.GetBytes("{}")], Timeout);
 
         var outcome = await caller.CallAsync(CancellationToken.None);
 
@@ -132,7 +145,7 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     [Fact]
     public async Task RestCall_WhenGet_Succeeds()
     {
-        var outcome = await new RestCaller("health", _rest, new Uri(server.RestBase, "/healthz"), bodies: null).CallAsync(CancellationToken.None);
+        var outcome = await new RestCaller("health", _rest, new Uri(server.RestBase, "/healthz"), bodies: null, Timeout).CallAsync(CancellationToken.None);
 
         Assert.True(outcome.IsSuccess, outcome.Error);
     }
@@ -140,7 +153,7 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     [Fact]
     public async Task RestCall_WhenProblemDetails_FailsQuotingTheBody()
     {
-        var caller = new RestCaller("check", _rest, new Uri(server.RestBase, "/v1/fail"), [Encoding.UTF8.GetBytes("{}")]);
+        var caller = new RestCaller("check", _rest, new Uri(server.RestBase, "/v1/fail"), [Encoding.UTF8.GetBytes("{}")], Timeout);
 
         var outcome = await caller.CallAsync(CancellationToken.None);
 
@@ -149,7 +162,7 @@ public sealed class CallerTests(StubServer server) : IClassFixture<StubServer>, 
     }
 
     private GrpcUnaryCaller Grpc(string path, byte[]? message = null) =>
-        new("check", _grpc, new Uri(server.GrpcBase, path), [GrpcFraming.Frame(message ?? [])]);
+        new("check", _grpc, new Uri(server.GrpcBase, path), [GrpcFraming.Frame(message ?? [])], Timeout);
 
     private static int ClosedPort()
     {

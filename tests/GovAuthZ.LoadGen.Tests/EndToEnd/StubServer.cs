@@ -24,6 +24,7 @@ public sealed class StubServer : IAsyncLifetime
     public const string NoStatus = "/stub.v1.Stub/NoStatus";
     public const string TwoMessages = "/stub.v1.Stub/TwoMessages";
     public const string NotGrpc = "/stub.v1.Stub/NotGrpc";
+    public const string Hang = "/stub.v1.Stub/Hang";
     public const string DeniedDetail = "数据 denied: no agreement";
 
     private WebApplication? _grpc;
@@ -92,6 +93,17 @@ public sealed class StubServer : IAsyncLifetime
         {
             await Reply(context, [.. Frame([1]), .. Frame([2])]);
             context.Response.AppendTrailer("grpc-status", "0");
+        });
+        app.MapPost(Hang, static async context =>
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up, as the test wants.
+            }
         });
         app.MapPost(NotGrpc, static context =>
         {

@@ -15,6 +15,11 @@ internal sealed class FakeCaller(string name, int failEvery = 0) : ICaller
 
     public int Calls { get; private set; }
 
+    public void Dispose()
+    {
+        // Nothing to release.
+    }
+
     public ValueTask<CallOutcome> CallAsync(CancellationToken cancellationToken)
     {
         Calls++;
