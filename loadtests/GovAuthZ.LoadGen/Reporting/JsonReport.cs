@@ -46,6 +46,19 @@ internal static class JsonReport
             WriteDifference(json, pair.Baseline, pair.Subject);
         }
 
+        if (report.Run.Blocks is { } blocks)
+        {
+            WriteBlocks(json, blocks);
+        }
+
+        var gc = report.Run.ClientGc;
+        json.WriteStartObject("clientGc");
+        json.WriteNumber("gen0", gc.Gen0);
+        json.WriteNumber("gen1", gc.Gen1);
+        json.WriteNumber("gen2", gc.Gen2);
+        json.WriteNumber("pausedMilliseconds", Math.Round(gc.Paused.TotalMilliseconds, 2));
+        json.WriteEndObject();
+
         json.WriteEndObject();
     }
 
@@ -126,6 +139,27 @@ internal static class JsonReport
         }
 
         json.WriteNumber("mean", Us(subject.Latency.Mean - baseline.Latency.Mean));
+        json.WriteEndObject();
+    }
+
+    private static void WriteBlocks(Utf8JsonWriter json, BlockDifferences blocks)
+    {
+        json.WriteStartObject("differenceByBlock");
+        json.WriteNumber("blockSeconds", blocks.BlockLength.TotalSeconds);
+        json.WriteStartArray("p50");
+        foreach (var value in blocks.P50)
+        {
+            json.WriteNumberValue(Math.Round(value, 2));
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("p99");
+        foreach (var value in blocks.P99)
+        {
+            json.WriteNumberValue(Math.Round(value, 2));
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
     }
 

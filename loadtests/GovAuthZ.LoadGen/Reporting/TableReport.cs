@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovAuthZ.LoadGen.Histograms;
 using GovAuthZ.LoadGen.Running;
 using GovAuthZ.LoadGen.Scenarios;
 
@@ -24,7 +25,14 @@ internal static class TableReport
         if (report.Comparison is { } pair)
         {
             WriteDifference(writer, pair.Baseline, pair.Subject);
+            if (report.Run.Blocks is { P50.Count: > 0 } blocks)
+            {
+                WriteBlocks(writer, pair.Subject.Name + " - " + pair.Baseline.Name, blocks);
+            }
         }
+
+        var gc = report.Run.ClientGc;
+        writer.WriteLine(string.Create(Invariant, $"client GC during the run: {gc.Gen0} gen0, {gc.Gen1} gen1, {gc.Gen2} gen2, {gc.Paused.TotalMilliseconds:0.0} ms paused"));
 
         foreach (var scenario in report.Run.Scenarios)
         {
@@ -71,6 +79,15 @@ internal static class TableReport
             $"{label,-34}{Q(s, 0.5) - Q(b, 0.5),9:+0.0;-0.0}{Q(s, 0.9) - Q(b, 0.9),9:+0.0;-0.0}{Q(s, 0.99) - Q(b, 0.99),9:+0.0;-0.0}{Q(s, 0.999) - Q(b, 0.999),10:+0.0;-0.0}{"",10}{LoadReport.Microseconds(s.Mean - b.Mean),9:+0.0;-0.0}"));
     }
 
+    private static void WriteBlocks(TextWriter writer, string label, BlockDifferences blocks)
+    {
+        var p50 = BlockDifferences.Spread(blocks.P50);
+        var p99 = BlockDifferences.Spread(blocks.P99);
+        writer.WriteLine(string.Create(
+            Invariant,
+            $"{label} per {blocks.BlockLength.TotalSeconds:0.#} s block ({blocks.P50.Count} blocks), min / median / max: p50 {p50.Min:+0.0;-0.0} / {p50.Median:+0.0;-0.0} / {p50.Max:+0.0;-0.0} us, p99 {p99.Min:+0.0;-0.0} / {p99.Median:+0.0;-0.0} / {p99.Max:+0.0;-0.0} us"));
+    }
+
     private static void WriteErrors(TextWriter writer, string scenario, string title, ErrorTally errors)
     {
         if (errors.Total == 0)
@@ -85,5 +102,5 @@ internal static class TableReport
         }
     }
 
-    private static double Q(Histograms.LatencyHistogram latency, double quantile) => LoadReport.QuantileMicroseconds(latency, quantile);
+    private static double Q(LatencyHistogram latency, double quantile) => LoadReport.QuantileMicroseconds(latency, quantile);
 }

@@ -7,7 +7,7 @@ namespace GovAuthZ.LoadGen.Running;
 /// Closed-loop load: <c>concurrency</c> workers, each making its next call as soon as the previous one
 /// completes. Calls that start before the warm-up ends are not recorded. Measurement stops at the end of
 /// the duration, or once the requested number of calls has started. A latency is the time from just
-/// before the request is handed to the HTTP client to the moment its whole response, trailers included,
+/// before the request is handed to the HTTP stack to the moment its whole response, trailers included,
 /// has been read and checked. The runner owns the callers it asks for and disposes them at the end.
 /// </summary>
 internal static class ClosedLoopRunner
@@ -16,14 +16,15 @@ internal static class ClosedLoopRunner
     {
         ArgumentNullException.ThrowIfNull(createCallers);
         ArgumentNullException.ThrowIfNull(settings);
+        var gcAtStart = ClientGc.Now();
+        var start = Stopwatch.GetTimestamp();
+        var plan = new Plan(start, settings);
         var workers = new Worker[settings.Concurrency];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = new Worker(createCallers(i));
+            workers[i] = new Worker(createCallers(i), plan);
         }
 
-        var start = Stopwatch.GetTimestamp();
-        var plan = new Plan(start + Clock.ToTicks(settings.Warmup), start + Clock.ToTicks(settings.Warmup + settings.Duration), settings.Count);
         var tasks = new Task[workers.Length];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -43,7 +44,8 @@ internal static class ClosedLoopRunner
             }
         }
 
-        return Collect(workers, plan.MeasureStart, cancellationToken.IsCancellationRequested);
+        var gc = ClientGc.Now().Since(gcAtStart);
+        return Collect(workers, plan, settings, gc, cancellationToken.IsCancellationRequested);
     }
 
     /// <summary>
@@ -53,7 +55,7 @@ internal static class ClosedLoopRunner
     /// </summary>
     public static int Pick(long sequence, int callers) => callers == 1 || (sequence & 3) is 0 or 3 ? 0 : 1;
 
-    private static RunResult Collect(Worker[] workers, long measureStart, bool cancelled)
+    private static RunResult Collect(Worker[] workers, Plan plan, LoadSettings settings, ClientGc gc, bool cancelled)
     {
         var first = workers[0].Results;
         var merged = new ScenarioResult[first.Length];
@@ -62,7 +64,8 @@ internal static class ClosedLoopRunner
             merged[s] = new ScenarioResult(first[s].Name);
         }
 
-        var lastEnd = measureStart;
+        var blocks = plan.BlockTicks > 0 && merged.Length == 2 ? new TimeBlocks(2, plan.MeasureStart, plan.BlockTicks) : null;
+        var lastEnd = plan.MeasureStart;
         foreach (var worker in workers)
         {
             lastEnd = Math.Max(lastEnd, worker.LastEnd);
@@ -70,28 +73,39 @@ internal static class ClosedLoopRunner
             {
                 merged[s].Add(worker.Results[s]);
             }
+
+            if (worker.Blocks is not null)
+            {
+                blocks?.Add(worker.Blocks);
+            }
         }
 
-        var measured = TimeSpan.FromTicks(Clock.ToNanoseconds(lastEnd - measureStart) / 100);
-        return new RunResult(merged, measured, cancelled);
+        var measured = TimeSpan.FromTicks(Clock.ToNanoseconds(lastEnd - plan.MeasureStart) / 100);
+        var differences = blocks?.Differences(settings.Duration / TimeBlocks.Count);
+        return new RunResult(merged, measured, cancelled) { Blocks = differences, ClientGc = gc };
     }
 
     /// <summary>Shared by all workers: when measuring starts and what ends it.</summary>
-    private sealed class Plan(long measureStart, long measureEnd, long? count)
+    private sealed class Plan(long start, LoadSettings settings)
     {
+        private readonly long _measureEnd = start + Clock.ToTicks(settings.Warmup + settings.Duration);
+        private readonly long? _count = settings.Count;
         private long _started;
 
-        public long MeasureStart { get; } = measureStart;
+        public long MeasureStart { get; } = start + Clock.ToTicks(settings.Warmup);
+
+        /// <summary>Block length for per-block figures: only when measuring for a set time.</summary>
+        public long BlockTicks { get; } = settings.Count is null ? Math.Max(1, Clock.ToTicks(settings.Duration) / TimeBlocks.Count) : 0;
 
         /// <summary>Whether a measured call may start now; in count mode this also claims one of the calls.</summary>
-        public bool MayStart(long now) => count is { } limit ? Interlocked.Increment(ref _started) <= limit : now < measureEnd;
+        public bool MayStart(long now) => _count is { } limit ? Interlocked.Increment(ref _started) <= limit : now < _measureEnd;
     }
 
     private sealed class Worker : IDisposable
     {
         private readonly ICaller[] _callers;
 
-        public Worker(ICaller[] callers)
+        public Worker(ICaller[] callers, Plan plan)
         {
             _callers = callers;
             Results = new ScenarioResult[callers.Length];
@@ -99,9 +113,15 @@ internal static class ClosedLoopRunner
             {
                 Results[i] = new ScenarioResult(callers[i].Name);
             }
+
+            Blocks = plan.BlockTicks > 0 && callers.Length == 2 ? new TimeBlocks(2, plan.MeasureStart, plan.BlockTicks) : null;
         }
 
         public ScenarioResult[] Results { get; }
+
+        public TimeBlocks? Blocks { get; }
+
+        public long LastEnd { get; private set; }
 
         public void Dispose()
         {
@@ -110,8 +130,6 @@ internal static class ClosedLoopRunner
                 caller.Dispose();
             }
         }
-
-        public long LastEnd { get; private set; }
 
         public async Task RunAsync(Plan plan, CancellationToken cancellationToken)
         {
@@ -132,24 +150,29 @@ internal static class ClosedLoopRunner
                     return;
                 }
 
-                Record(Results[index], outcome, measuring, end - start);
                 if (measuring)
                 {
-                    LastEnd = end;
+                    RecordMeasured(index, outcome, start, end);
+                }
+                else if (outcome.Error is { } error)
+                {
+                    Results[index].WarmupErrors.Add(error);
                 }
             }
         }
 
-        private static void Record(ScenarioResult result, CallOutcome outcome, bool measuring, long ticks)
+        private void RecordMeasured(int index, CallOutcome outcome, long start, long end)
         {
+            LastEnd = end;
             if (outcome.Error is { } error)
             {
-                (measuring ? result.Errors : result.WarmupErrors).Add(error);
+                Results[index].Errors.Add(error);
+                return;
             }
-            else if (measuring)
-            {
-                result.Latency.Record(Clock.ToNanoseconds(ticks));
-            }
+
+            var nanoseconds = Clock.ToNanoseconds(end - start);
+            Results[index].Latency.Record(nanoseconds);
+            Blocks?.Record(index, start, nanoseconds);
         }
     }
 }

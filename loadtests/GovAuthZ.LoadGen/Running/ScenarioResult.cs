@@ -28,6 +28,12 @@ internal sealed class ScenarioResult(string name)
 /// <summary>A whole run: one result per scenario, in the order the workers call them, and the measured window.</summary>
 internal sealed record RunResult(IReadOnlyList<ScenarioResult> Scenarios, TimeSpan Measured, bool Cancelled)
 {
+    /// <summary>Per-block differences, for interleaved runs of a set duration; otherwise null.</summary>
+    public BlockDifferences? Blocks { get; init; }
+
+    /// <summary>The load generator's own collections during the run.</summary>
+    public ClientGc ClientGc { get; init; }
+
     public long TotalErrors
     {
         get

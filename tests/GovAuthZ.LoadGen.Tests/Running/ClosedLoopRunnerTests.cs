@@ -46,6 +46,33 @@ public sealed class ClosedLoopRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_WhenInterleavedForADuration_ReportsPerBlockDifferences()
+    {
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMilliseconds(100) };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], settings, CancellationToken.None);
+
+        var blocks = Assert.IsType<BlockDifferences>(result.Blocks);
+        Assert.InRange(blocks.P50.Count, 1, TimeBlocks.Count);
+        Assert.Equal(blocks.P50.Count, blocks.P99.Count);
+        Assert.Equal(TimeSpan.FromMilliseconds(10), blocks.BlockLength);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenCountGivenOrOneScenario_HasNoBlocks()
+    {
+        var counted = new LoadSettings { Warmup = TimeSpan.Zero, Count = 100 };
+        var single = new LoadSettings { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMilliseconds(20) };
+
+        var interleavedByCount = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], counted, CancellationToken.None);
+        var closed = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], single, CancellationToken.None);
+
+        Assert.Null(interleavedByCount.Blocks);
+        Assert.Null(closed.Blocks);
+        Assert.True(closed.Scenarios[0].Latency.Count > 0);
+    }
+
+    [Fact]
     public async Task RunAsync_WhenAlreadyCancelled_RecordsNothingAndSaysSo()
     {
         using var cancel = new CancellationTokenSource();
