@@ -5,10 +5,14 @@ using GovAuthZ.LoadGen.Scenarios;
 
 namespace GovAuthZ.LoadGen;
 
-/// <summary>One run from settings to report: probe, load, print. Exit status 0, or 1 when any call failed.</summary>
+/// <summary>
+/// One run from settings to report: probe, load, print. Exit status 0; 1 when any call failed; 130 when
+/// stopped early (Ctrl+C or SIGTERM), after printing what was measured until then.
+/// </summary>
 internal static class LoadRun
 {
     public const int CallsFailed = 1;
+    public const int Stopped = 130;
 
     public static async Task<int> ExecuteAsync(LoadSettings settings, CancellationToken cancellationToken)
     {
@@ -29,7 +33,7 @@ internal static class LoadRun
 
         var result = await ClosedLoopRunner.RunAsync(factory.CreateForWorker, settings, cancellationToken).ConfigureAwait(false);
         Print(settings, new LoadReport(settings, machine.WithLoadAfter(), probes, result));
-        return result.TotalErrors > 0 ? CallsFailed : 0;
+        return result.TotalErrors > 0 ? CallsFailed : result.Cancelled ? Stopped : 0;
     }
 
     private static async Task<List<ProbeSummary>> ProbeAsync(CallerFactory factory, CancellationToken cancellationToken)

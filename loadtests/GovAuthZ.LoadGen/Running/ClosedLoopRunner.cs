@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GovAuthZ.LoadGen.Transport;
 
 namespace GovAuthZ.LoadGen.Running;
@@ -12,13 +11,13 @@ namespace GovAuthZ.LoadGen.Running;
 /// </summary>
 internal static class ClosedLoopRunner
 {
-    public static async Task<RunResult> RunAsync(Func<int, ICaller[]> createCallers, LoadSettings settings, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(Func<int, ICaller[]> createCallers, LoadSettings settings, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(createCallers);
         ArgumentNullException.ThrowIfNull(settings);
+        var clock = time is null ? Clock.System : new Clock(time);
         var gcAtStart = ClientGc.Now();
-        var start = Stopwatch.GetTimestamp();
-        var plan = new Plan(start, settings);
+        var plan = new Plan(clock, settings);
         var workers = new Worker[settings.Concurrency];
         for (var i = 0; i < workers.Length; i++)
         {
@@ -80,22 +79,34 @@ internal static class ClosedLoopRunner
             }
         }
 
-        var measured = TimeSpan.FromTicks(Clock.ToNanoseconds(lastEnd - plan.MeasureStart) / 100);
+        var measured = TimeSpan.FromTicks(plan.Clock.ToNanoseconds(lastEnd - plan.MeasureStart) / 100);
         var differences = blocks?.Differences(settings.Duration / TimeBlocks.Count);
         return new RunResult(merged, measured, cancelled) { Blocks = differences, ClientGc = gc };
     }
 
     /// <summary>Shared by all workers: when measuring starts and what ends it.</summary>
-    private sealed class Plan(long start, LoadSettings settings)
+    private sealed class Plan
     {
-        private readonly long _measureEnd = start + Clock.ToTicks(settings.Warmup + settings.Duration);
-        private readonly long? _count = settings.Count;
+        private readonly long _measureEnd;
+        private readonly long? _count;
         private long _started;
 
-        public long MeasureStart { get; } = start + Clock.ToTicks(settings.Warmup);
+        public Plan(Clock clock, LoadSettings settings)
+        {
+            Clock = clock;
+            var start = clock.Now();
+            MeasureStart = start + clock.ToTicks(settings.Warmup);
+            _measureEnd = MeasureStart + clock.ToTicks(settings.Duration);
+            _count = settings.Count;
+            BlockTicks = settings.Count is null ? Math.Max(1, clock.ToTicks(settings.Duration) / TimeBlocks.Count) : 0;
+        }
+
+        public Clock Clock { get; }
+
+        public long MeasureStart { get; }
 
         /// <summary>Block length for per-block figures: only when measuring for a set time.</summary>
-        public long BlockTicks { get; } = settings.Count is null ? Math.Max(1, Clock.ToTicks(settings.Duration) / TimeBlocks.Count) : 0;
+        public long BlockTicks { get; }
 
         /// <summary>Whether a measured call may start now; in count mode this also claims one of the calls.</summary>
         public bool MayStart(long now) => _count is { } limit ? Interlocked.Increment(ref _started) <= limit : now < _measureEnd;
@@ -135,7 +146,7 @@ internal static class ClosedLoopRunner
         {
             for (long sequence = 0; !cancellationToken.IsCancellationRequested; sequence++)
             {
-                var start = Stopwatch.GetTimestamp();
+                var start = plan.Clock.Now();
                 var measuring = start >= plan.MeasureStart;
                 if (measuring && !plan.MayStart(start))
                 {
@@ -143,8 +154,19 @@ internal static class ClosedLoopRunner
                 }
 
                 var index = Pick(sequence, _callers.Length);
-                var outcome = await _callers[index].CallAsync(cancellationToken).ConfigureAwait(false);
-                var end = Stopwatch.GetTimestamp();
+                CallOutcome outcome;
+                try
+                {
+                    outcome = await _callers[index].CallAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // The run was stopped (Ctrl+C) while this call was in flight: it is neither timed
+                    // nor an error, and what was measured so far is still reported.
+                    return;
+                }
+
+                var end = plan.Clock.Now();
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return;
@@ -152,7 +174,7 @@ internal static class ClosedLoopRunner
 
                 if (measuring)
                 {
-                    RecordMeasured(index, outcome, start, end);
+                    RecordMeasured(index, outcome, start, end, plan.Clock);
                 }
                 else if (outcome.Error is { } error)
                 {
@@ -161,7 +183,7 @@ internal static class ClosedLoopRunner
             }
         }
 
-        private void RecordMeasured(int index, CallOutcome outcome, long start, long end)
+        private void RecordMeasured(int index, CallOutcome outcome, long start, long end, Clock clock)
         {
             LastEnd = end;
             if (outcome.Error is { } error)
@@ -170,7 +192,7 @@ internal static class ClosedLoopRunner
                 return;
             }
 
-            var nanoseconds = Clock.ToNanoseconds(end - start);
+            var nanoseconds = clock.ToNanoseconds(end - start);
             Results[index].Latency.Record(nanoseconds);
             Blocks?.Record(index, start, nanoseconds);
         }

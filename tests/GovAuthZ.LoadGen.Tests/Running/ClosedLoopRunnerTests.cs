@@ -46,30 +46,63 @@ public sealed class ClosedLoopRunnerTests
     }
 
     [Fact]
-    public async Task RunAsync_WhenInterleavedForADuration_ReportsPerBlockDifferences()
+    public async Task RunAsync_WhenDurationGiven_MeasuresUntilItEndsAndTimesEachCall()
+    {
+        // Each call reads the clock twice (start, end): 1 ms per read is 2 ms per call, 1 ms of it timed.
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.FromMilliseconds(10), Duration = TimeSpan.FromMilliseconds(100) };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], settings, CancellationToken.None, Step(1));
+
+        var check = Assert.Single(result.Scenarios);
+        Assert.Equal(50, check.Latency.Count);
+        Assert.Equal(1_000_000, check.Latency.Min);
+        Assert.Equal(1_000_000, check.Latency.Max);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), result.Measured);
+        Assert.Equal(500, result.Scenarios[0].Latency.Count / result.Measured.TotalSeconds);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenInterleavedForADuration_ReportsEveryBlock()
     {
         var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMilliseconds(100) };
 
-        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], settings, CancellationToken.None);
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], settings, CancellationToken.None, Step(1));
 
         var blocks = Assert.IsType<BlockDifferences>(result.Blocks);
-        Assert.InRange(blocks.P50.Count, 1, TimeBlocks.Count);
-        Assert.Equal(blocks.P50.Count, blocks.P99.Count);
+        Assert.Equal(TimeBlocks.Count, blocks.P50.Count);
+        Assert.All(blocks.P50, difference => Assert.Equal(0, difference));
         Assert.Equal(TimeSpan.FromMilliseconds(10), blocks.BlockLength);
+        Assert.Equal(25, result.Scenarios[0].Latency.Count);
+        Assert.Equal(25, result.Scenarios[1].Latency.Count);
     }
 
     [Fact]
     public async Task RunAsync_WhenCountGivenOrOneScenario_HasNoBlocks()
     {
         var counted = new LoadSettings { Warmup = TimeSpan.Zero, Count = 100 };
-        var single = new LoadSettings { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMilliseconds(20) };
+        var timed = new LoadSettings { Warmup = TimeSpan.Zero, Duration = TimeSpan.FromMilliseconds(20) };
 
-        var interleavedByCount = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], counted, CancellationToken.None);
-        var closed = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], single, CancellationToken.None);
+        var interleavedByCount = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("health"), new FakeCaller("check")], counted, CancellationToken.None, Step(1));
+        var closed = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check")], timed, CancellationToken.None, Step(1));
 
         Assert.Null(interleavedByCount.Blocks);
         Assert.Null(closed.Blocks);
-        Assert.True(closed.Scenarios[0].Latency.Count > 0);
+        Assert.Equal(10, closed.Scenarios[0].Latency.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenWarmupFails_CountsWarmupErrorsApart()
+    {
+        // Calls 1-5 fall in the 10 ms warm-up; every second call fails.
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.FromMilliseconds(10), Duration = TimeSpan.FromMilliseconds(10) };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new FakeCaller("check", failEvery: 2)], settings, CancellationToken.None, Step(1));
+
+        var check = result.Scenarios[0];
+        Assert.Equal(2, check.WarmupErrors.Total);
+        Assert.Equal(3, check.Errors.Total);
+        Assert.Equal(2, check.Latency.Count);
+        Assert.Equal(5, result.TotalErrors);
     }
 
     [Fact]
@@ -83,6 +116,19 @@ public sealed class ClosedLoopRunnerTests
 
         Assert.True(result.Cancelled);
         Assert.Equal(0, result.Scenarios[0].Latency.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_WhenStoppedDuringACall_KeepsWhatWasMeasured()
+    {
+        using var stop = new CancellationTokenSource();
+        var settings = new LoadSettings { Concurrency = 1, Warmup = TimeSpan.Zero, Count = 1000 };
+
+        var result = await ClosedLoopRunner.RunAsync(_ => [new StoppingCaller(stop, stopOnCall: 50)], settings, stop.Token);
+
+        Assert.True(result.Cancelled);
+        Assert.Equal(49, result.Scenarios[0].Latency.Count);
+        Assert.Equal(0, result.TotalErrors);
     }
 
     [Fact]
@@ -119,5 +165,35 @@ public sealed class ClosedLoopRunnerTests
     {
         Assert.True(CallOutcome.Success.IsSuccess);
         Assert.False(CallOutcome.Failure("x").IsSuccess);
+    }
+
+    private static SteppingTimeProvider Step(int milliseconds) => new(TimeSpan.FromMilliseconds(milliseconds));
+
+    /// <summary>Stops the run from inside a call and then fails the way the HTTP stack does when cancelled.</summary>
+    private sealed class StoppingCaller(CancellationTokenSource stop, int stopOnCall) : ICaller
+    {
+        private int _calls;
+
+        public string Name => "check";
+
+        public int VariantCount => 1;
+
+        public ReadOnlyMemory<byte> LastMessage => ReadOnlyMemory<byte>.Empty;
+
+        public async ValueTask<CallOutcome> CallAsync(CancellationToken cancellationToken)
+        {
+            if (++_calls == stopOnCall)
+            {
+                await stop.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            return CallOutcome.Success;
+        }
+
+        public void Dispose()
+        {
+            // Nothing to release.
+        }
     }
 }
