@@ -63,25 +63,31 @@ internal sealed class LoadGenOptions
         [Transport, Target, Scenario, Mode, Concurrency, Connections, Warmup, Duration, Count, Variants, Timeout, Json, JsonFile, SaveRequest];
 
     private static Option<T?> Choice<T>(string name, string helpName, string description, params (string Name, T Value)[] choices)
-        where T : struct => new(name)
+        where T : struct
     {
-        HelpName = helpName,
-        Description = description,
-        CustomParser = result =>
+        return new Option<T?>(name)
         {
-            var text = Single(result);
-            foreach (var (choice, value) in choices)
-            {
-                if (string.Equals(choice, text, StringComparison.Ordinal))
-                {
-                    return value;
-                }
-            }
+            HelpName = helpName,
+            Description = description,
+            CustomParser = result => ParseChoice(result, name, helpName, choices),
+        };
+    }
 
-            result.AddError($"{name} takes one of {helpName.Replace("|", ", ", StringComparison.Ordinal)}, not '{text}'");
-            return null;
-        },
-    };
+    private static T? ParseChoice<T>(ArgumentResult result, string name, string helpName, (string Name, T Value)[] choices)
+        where T : struct
+    {
+        var text = Single(result);
+        foreach (var (choice, value) in choices)
+        {
+            if (string.Equals(choice, text, StringComparison.Ordinal))
+            {
+                return value;
+            }
+        }
+
+        result.AddError($"{name} takes one of {helpName.Replace("|", ", ", StringComparison.Ordinal)}, not '{text}'");
+        return null;
+    }
 
     private static Option<int?> Whole(string name, string description, int min, int max, params string[] aliases) => new(name, aliases)
     {
