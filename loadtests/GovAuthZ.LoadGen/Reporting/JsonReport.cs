@@ -133,6 +133,7 @@ internal static class JsonReport
         json.WriteStartObject("difference");
         json.WriteString("subject", subject.Name);
         json.WriteString("baseline", baseline.Name);
+        json.WriteNumber("min", Us(subject.Latency.Min - baseline.Latency.Min));
         foreach (var (name, quantile) in LoadReport.Quantiles)
         {
             json.WriteNumber(JsonName(name), Math.Round(Delta(baseline.Latency, subject.Latency, quantile), 2));

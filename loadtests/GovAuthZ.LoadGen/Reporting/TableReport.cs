@@ -16,7 +16,7 @@ internal static class TableReport
         ArgumentNullException.ThrowIfNull(report);
         WriteHeader(writer, report);
         writer.WriteLine();
-        writer.WriteLine(string.Create(Invariant, $"{"scenario",-16}{"calls",10}{"errors",8}{"p50 us",9}{"p90 us",9}{"p99 us",9}{"p99.9 us",10}{"max us",10}{"mean us",9}{"calls/s",10}"));
+        writer.WriteLine(string.Create(Invariant, $"{"scenario",-16}{"calls",10}{"errors",8}{"min us",9}{"p50 us",9}{"p90 us",9}{"p99 us",9}{"p99.9 us",10}{"max us",10}{"mean us",9}{"calls/s",10}"));
         foreach (var scenario in report.Run.Scenarios)
         {
             WriteRow(writer, report, scenario);
@@ -66,7 +66,7 @@ internal static class TableReport
         var h = scenario.Latency;
         writer.WriteLine(string.Create(
             Invariant,
-            $"{scenario.Name,-16}{h.Count,10}{scenario.Errors.Total,8}{Q(h, 0.5),9:0.0}{Q(h, 0.9),9:0.0}{Q(h, 0.99),9:0.0}{Q(h, 0.999),10:0.0}{LoadReport.Microseconds(h.Max),10:0.0}{LoadReport.Microseconds(h.Mean),9:0.0}{report.ThroughputOf(scenario),10:0}"));
+            $"{scenario.Name,-16}{h.Count,10}{scenario.Errors.Total,8}{LoadReport.Microseconds(h.Min),9:0.0}{Q(h, 0.5),9:0.0}{Q(h, 0.9),9:0.0}{Q(h, 0.99),9:0.0}{Q(h, 0.999),10:0.0}{LoadReport.Microseconds(h.Max),10:0.0}{LoadReport.Microseconds(h.Mean),9:0.0}{report.ThroughputOf(scenario),10:0}"));
     }
 
     private static void WriteDifference(TextWriter writer, ScenarioResult baseline, ScenarioResult subject)
@@ -76,7 +76,7 @@ internal static class TableReport
         var label = subject.Name + " - " + baseline.Name;
         writer.WriteLine(string.Create(
             Invariant,
-            $"{label,-34}{Q(s, 0.5) - Q(b, 0.5),9:+0.0;-0.0}{Q(s, 0.9) - Q(b, 0.9),9:+0.0;-0.0}{Q(s, 0.99) - Q(b, 0.99),9:+0.0;-0.0}{Q(s, 0.999) - Q(b, 0.999),10:+0.0;-0.0}{"",10}{LoadReport.Microseconds(s.Mean - b.Mean),9:+0.0;-0.0}"));
+            $"{label,-34}{LoadReport.Microseconds(s.Min - b.Min),9:+0.0;-0.0}{Q(s, 0.5) - Q(b, 0.5),9:+0.0;-0.0}{Q(s, 0.9) - Q(b, 0.9),9:+0.0;-0.0}{Q(s, 0.99) - Q(b, 0.99),9:+0.0;-0.0}{Q(s, 0.999) - Q(b, 0.999),10:+0.0;-0.0}{"",10}{LoadReport.Microseconds(s.Mean - b.Mean),9:+0.0;-0.0}"));
     }
 
     private static void WriteBlocks(TextWriter writer, string label, BlockDifferences blocks)

@@ -24,6 +24,7 @@ public sealed class ReportTests
         Assert.Equal(10, root.GetProperty("scenarios")[0].GetProperty("throughputPerSecond").GetDouble());
         var difference = root.GetProperty("difference");
         Assert.Equal(60, difference.GetProperty("p50").GetDouble());
+        Assert.Equal(60, difference.GetProperty("min").GetDouble());
         Assert.Equal(60, difference.GetProperty("p999").GetDouble());
         Assert.Equal([58.0, 61.0], root.GetProperty("differenceByBlock").GetProperty("p50").EnumerateArray().Select(e => e.GetDouble()));
         Assert.Equal(3, root.GetProperty("clientGc").GetProperty("gen0").GetInt32());
@@ -37,9 +38,9 @@ public sealed class ReportTests
         var text = writer.ToString();
 
         Assert.Contains("run: interleaved health vs check  concurrency: 1  connections: 1", text, StringComparison.Ordinal);
-        Assert.Matches(@"\nhealth +10 +0 +40\.0 ", text);
-        Assert.Matches(@"\ncheck +10 +2 +100\.0 ", text);
-        Assert.Matches(@"\ncheck - health +\+60\.0 ", text);
+        Assert.Matches(@"\nhealth +10 +0 +40\.0 +40\.0 ", text);
+        Assert.Matches(@"\ncheck +10 +2 +100\.0 +100\.0 ", text);
+        Assert.Matches(@"\ncheck - health +\+60\.0 +\+60\.0 ", text);
         Assert.Contains("p50 +58.0 / +58.0 / +61.0 us", text, StringComparison.Ordinal);
         Assert.Contains("errors (check): 2", text, StringComparison.Ordinal);
         Assert.Contains("2  grpc-status 3 INVALID_ARGUMENT: bad", text, StringComparison.Ordinal);
