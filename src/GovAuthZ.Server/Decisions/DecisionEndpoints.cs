@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
+using GovAuthZ.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovAuthZ.Server.Decisions;
@@ -29,9 +30,9 @@ internal static class DecisionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost("/v1/check", static (HttpRequest request, DecisionService service) =>
-            HandleAsync<CheckRequest>(request, service.Check));
+            HandleAsync<CheckRequest>(request, check => service.Check(check, DecisionTransport.Rest)));
         endpoints.MapPost("/v1/check:batch", static (HttpRequest request, DecisionService service) =>
-            HandleAsync<CheckBatchRequest>(request, service.CheckBatch));
+            HandleAsync<CheckBatchRequest>(request, batch => service.CheckBatch(batch, DecisionTransport.Rest)));
         endpoints.MapPost("/v1/explain", static (HttpRequest request, DecisionService service) =>
             HandleAsync<CheckRequest>(request, service.Explain));
         return endpoints;

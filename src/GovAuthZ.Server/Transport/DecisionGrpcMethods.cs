@@ -5,6 +5,7 @@ using GovAuthZ.Core.Errors;
 using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Grpc.Protocol;
 using GovAuthZ.Server.Decisions;
+using GovAuthZ.Server.Telemetry;
 
 namespace GovAuthZ.Server.Transport;
 
@@ -25,8 +26,8 @@ internal static class DecisionGrpcMethods
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(store);
         return new GrpcServiceRegistry()
-            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Check))
-            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, decisions.CheckBatch))
+            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, request => decisions.Check(request, DecisionTransport.Grpc)))
+            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, request => decisions.CheckBatch(request, DecisionTransport.Grpc)))
             .AddUnary(ExplainPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Explain))
             .AddUnary(HealthCheckPath, (message, _) => Handle(message, HealthCheckRequest.Parser, request => Health(request, store)));
     }
