@@ -29,6 +29,11 @@ internal static class CheckKeyWriter
     // upgrade) can never be read as this one.
     private const byte LayoutVersion = 1;
 
+    // One cached delegate: sorting with a comparer object would box it and wrap it in a new delegate on
+    // every call.
+    private static readonly Comparison<KeyValuePair<string, string>> ByNameOrdinal =
+        static (x, y) => string.CompareOrdinal(x.Key, y.Key);
+
     public static CacheKeyStatus Write(CheckRequest request, Span<byte> destination, out int length)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -95,7 +100,7 @@ internal static class CheckKeyWriter
             // CopyTo through the collection interface: enumerating the map would box its enumerator.
             attributes.CopyTo(pairs, 0);
             var sorted = pairs.AsSpan(0, count);
-            sorted.Sort(default(OrdinalByName));
+            sorted.Sort(ByNameOrdinal);
             foreach (var (name, value) in sorted)
             {
                 writer.WriteString(name);
@@ -106,10 +111,5 @@ internal static class CheckKeyWriter
         {
             pool.Return(pairs, clearArray: true);
         }
-    }
-
-    private readonly struct OrdinalByName : IComparer<KeyValuePair<string, string>>
-    {
-        public int Compare(KeyValuePair<string, string> x, KeyValuePair<string, string> y) => string.CompareOrdinal(x.Key, y.Key);
     }
 }
