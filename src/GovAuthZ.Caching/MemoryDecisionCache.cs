@@ -1,5 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
+using System.IO.Hashing;
 using System.Numerics;
+using System.Security.Cryptography;
 
 namespace GovAuthZ.Caching;
 
@@ -16,7 +18,10 @@ namespace GovAuthZ.Caching;
 /// every read as sampled LRU needs), and an entry not read since the hand last passed goes first, so keys
 /// seen once do not push out keys in steady use. The price is conflict misses when one set is busier
 /// than the rest; eight ways keep that small, and the per-process random hash seed keeps callers from
-/// aiming many keys at one set (which could only churn that set anyway).
+/// aiming many keys at one set (which could only churn that set anyway). Each slot's hash is also kept
+/// in a flat array beside the slots, so a lookup scans one cache line of hashes and dereferences only the
+/// entry whose hash matches; that entry's own hash and full key bytes are still compared, so a hash array
+/// that is momentarily out of step with its slot (a write in progress) can cost a miss, never a wrong hit.
 /// </para>
 /// <para>
 /// Writers lock one stripe (a lock shared by every 1/stripes of the sets), so a key is in at most one
@@ -29,7 +34,11 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
     private const int MaxWays = 8;
     private const int MaxStripes = 256;
 
+    // Seeds the key hash once per process, so which keys share a set cannot be worked out offline.
+    private static readonly long Seed = BitConverter.ToInt64(RandomNumberGenerator.GetBytes(sizeof(long)));
+
     private readonly Entry?[] _slots;
+    private readonly int[] _hashes;
     private readonly byte[] _hands;
     private readonly Lock[] _stripes;
     private readonly int _ways;
@@ -52,6 +61,7 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
         _ways = Math.Min(MaxWays, capacity);
         _sets = capacity / _ways;
         _slots = new Entry?[_sets * _ways];
+        _hashes = new int[_slots.Length];
         _hands = new byte[_sets];
         _stripes = new Lock[Math.Min(MaxStripes, (int)BitOperations.RoundUpToPowerOf2((uint)_sets))];
         for (var i = 0; i < _stripes.Length; i++)
@@ -77,10 +87,16 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
     {
         if (key.Length <= _maxKeyBytes)
         {
-            var hash = Hash(key);
-            var first = SetOf(hash) * _ways;
+            var full = Hash(key);
+            var hash = (int)full;
+            var first = SetOf(full) * _ways;
             for (var i = first; i < first + _ways; i++)
             {
+                if (Volatile.Read(ref _hashes[i]) != hash)
+                {
+                    continue;
+                }
+
                 var entry = Volatile.Read(ref _slots[i]);
                 if (entry is null || entry.Hash != hash || !key.SequenceEqual(entry.Key))
                 {
@@ -111,9 +127,9 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
             return;
         }
 
-        var hash = Hash(key);
-        var set = SetOf(hash);
-        var entry = new Entry(key.ToArray(), hash, stamp, value);
+        var full = Hash(key);
+        var set = SetOf(full);
+        var entry = new Entry(key.ToArray(), (int)full, stamp, value);
         lock (_stripes[set & (_stripes.Length - 1)])
         {
             var slot = ChooseSlot(set, entry, out var wasEmpty);
@@ -123,6 +139,7 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
             }
 
             Volatile.Write(ref _slots[slot], entry);
+            Volatile.Write(ref _hashes[slot], entry.Hash);
         }
     }
 
@@ -217,21 +234,12 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
         return true;
     }
 
-    private int Hash(ReadOnlySpan<byte> key)
-    {
-        if (_hasher is not null)
-        {
-            return _hasher(key);
-        }
+    // The high half picks the set, the low half is the hash kept per slot: independent bits, so slots
+    // of one set rarely share a kept hash.
+    private ulong Hash(ReadOnlySpan<byte> key) => _hasher is null ? XxHash3.HashToUInt64(key, Seed) : _hasher(key);
 
-        // HashCode is seeded randomly per process, so which keys share a set cannot be worked out offline.
-        var hash = default(HashCode);
-        hash.AddBytes(key);
-        return hash.ToHashCode();
-    }
-
-    // Maps the 32-bit hash onto [0, sets) by multiply-shift: uniform for a uniform hash, no modulo.
-    private int SetOf(int hash) => (int)(((ulong)(uint)hash * (ulong)(uint)_sets) >> 32);
+    // Maps the high 32 bits onto [0, sets) by multiply-shift: uniform for a uniform hash, no modulo.
+    private int SetOf(ulong hash) => (int)(((hash >> 32) * (ulong)(uint)_sets) >> 32);
 
     /// <summary>One cached value. Immutable apart from the reference bit, which readers set and the CLOCK hand clears.</summary>
     private sealed class Entry(byte[] key, int hash, VersionStamp stamp, TValue value)
@@ -271,4 +279,4 @@ internal sealed class MemoryDecisionCache<TValue> : IDecisionCache<TValue>
 }
 
 /// <summary>Hashes a key; the seam tests use to make different keys collide.</summary>
-internal delegate int KeyHasher(ReadOnlySpan<byte> key);
+internal delegate ulong KeyHasher(ReadOnlySpan<byte> key);

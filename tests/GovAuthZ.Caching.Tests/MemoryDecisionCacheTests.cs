@@ -55,7 +55,7 @@ public sealed class MemoryDecisionCacheTests
     [Fact]
     public void TryGet_WhenAllKeysShareOneHash_TellsThemApartByBytes()
     {
-        var cache = new MemoryDecisionCache<Answer>(8, 64, null, static _ => 42);
+        var cache = new MemoryDecisionCache<Answer>(8, 64, null, static _ => 42UL);
         string[] keys = ["a", "ab", "abc", "b", "ba"];
         foreach (var key in keys)
         {
