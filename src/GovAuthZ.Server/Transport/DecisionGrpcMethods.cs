@@ -25,9 +25,12 @@ internal static class DecisionGrpcMethods
     {
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(store);
+        // Made once, not per call: the decision path should not allocate a delegate for every request.
+        Func<CheckRequest, IMessage> check = request => decisions.Check(request, DecisionTransport.Grpc);
+        Func<CheckBatchRequest, IMessage> checkBatch = request => decisions.CheckBatch(request, DecisionTransport.Grpc);
         return new GrpcServiceRegistry()
-            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, request => decisions.Check(request, DecisionTransport.Grpc)))
-            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, request => decisions.CheckBatch(request, DecisionTransport.Grpc)))
+            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, check))
+            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, checkBatch))
             .AddUnary(ExplainPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Explain))
             .AddUnary(HealthCheckPath, (message, _) => Handle(message, HealthCheckRequest.Parser, request => Health(request, store)));
     }

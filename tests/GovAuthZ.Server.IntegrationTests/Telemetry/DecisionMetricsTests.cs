@@ -1,6 +1,9 @@
 using System.Diagnostics.Metrics;
+using Google.Protobuf;
+using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Server.IntegrationTests.Decisions;
 using GovAuthZ.Server.Telemetry;
+using GovAuthZ.Server.Transport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovAuthZ.Server.IntegrationTests.Telemetry;
@@ -68,6 +71,21 @@ public sealed class DecisionMetricsTests
         var decision = Assert.Single(recorder.Of(DecisionMetrics.DecisionsName));
         Assert.Equal("rest", decision.Tag(DecisionMetrics.TransportTag));
         Assert.Equal("allow", decision.Tag(DecisionMetrics.OutcomeTag));
+    }
+
+    [Fact]
+    public async Task Check_WhenCalledThroughGrpcMethod_TagsTransportGrpc()
+    {
+        using var harness = new DecisionHarness(ShippedPolicies.Directory);
+        var registry = DecisionGrpcMethods.Create(harness.Service, harness.Store);
+        var method = registry.Find(DecisionGrpcMethods.CheckPath)!;
+
+        // The handler does not read its call context; the transport around it is tested elsewhere.
+        var result = await method.Handler(DecisionHarness.Parse(DecisionClient.AllowedCheck).ToByteArray(), null!);
+
+        Assert.True(CheckResponse.Parser.ParseFrom(result.Message.Span).Allowed);
+        var decision = Assert.Single(harness.Metrics.Of(DecisionMetrics.DecisionsName));
+        Assert.Equal("grpc", decision.Tag(DecisionMetrics.TransportTag));
     }
 
     /// <summary>Fails the test if anything reads its clock.</summary>
