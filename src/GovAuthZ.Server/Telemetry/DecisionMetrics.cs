@@ -85,16 +85,19 @@ internal sealed class DecisionMetrics
 
     public void Decided(bool allowed, DecisionTransport transport, CacheUse cache, long started)
     {
-        var outcome = new KeyValuePair<string, object?>(OutcomeTag, allowed ? Allow : Deny);
-        var via = new KeyValuePair<string, object?>(TransportTag, NameOf(transport));
         if (_decisions.Enabled)
         {
-            _decisions.Add(1, outcome, via);
+            _decisions.Add(1, new(OutcomeTag, allowed ? Allow : Deny), new(TransportTag, NameOf(transport)));
         }
 
         if (started != 0 && _duration.Enabled)
         {
-            var tags = new TagList { outcome, via, new(CacheTag, NameOf(cache)) };
+            var tags = new TagList
+            {
+                { OutcomeTag, allowed ? Allow : Deny },
+                { TransportTag, NameOf(transport) },
+                { CacheTag, NameOf(cache) },
+            };
             _duration.Record(_time.GetElapsedTime(started).TotalSeconds, in tags);
         }
     }
