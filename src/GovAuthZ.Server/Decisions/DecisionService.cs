@@ -23,10 +23,10 @@ namespace GovAuthZ.Server.Decisions;
 internal sealed class DecisionService
 {
     private readonly PolicyStore _store;
-    private readonly TimeProvider _time;
     private readonly int _maxBatch;
     private readonly IDecisionCache<DecisionResult> _cache;
     private readonly DecisionMetrics _metrics;
+    private readonly DecisionIds _ids;
 
     public DecisionService(PolicyStore store, TimeProvider time, int maxBatch, IDecisionCache<DecisionResult> cache, DecisionMetrics metrics)
     {
@@ -36,10 +36,10 @@ internal sealed class DecisionService
         ArgumentNullException.ThrowIfNull(cache);
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store;
-        _time = time;
         _maxBatch = maxBatch;
         _cache = cache;
         _metrics = metrics;
+        _ids = new DecisionIds(time);
     }
 
     public int MaxBatch => _maxBatch;
@@ -185,7 +185,7 @@ internal sealed class DecisionService
         return new ExplainResponse { Decision = decision, Effect = "none", Reason = reason };
     }
 
-    private string NewDecisionId() => Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+    private string NewDecisionId() => _ids.Next();
 
     private static void AddAttributes(ExplainResponse response, string prefix, KeyValuePair<string, Value>[] pairs)
     {
