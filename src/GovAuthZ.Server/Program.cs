@@ -1,11 +1,13 @@
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Server.Authentication;
+using GovAuthZ.Caching;
 using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
 using GovAuthZ.Server.OpenApi;
+using GovAuthZ.Server.Telemetry;
 using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,12 +28,17 @@ builder.Services.AddSingleton(options);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.AddSingleton(new PolicyStore(Path.GetFullPath(options.PolicyDir, builder.Environment.ContentRootPath)));
+builder.Services.AddSingleton(DecisionCache.CreateInProcess<DecisionResult>(new DecisionCacheOptions { Capacity = options.Decision.CacheEntries }));
+builder.Services.AddSingleton<DecisionMetrics>();
 builder.Services.AddSingleton(static services => new DecisionService(
     services.GetRequiredService<PolicyStore>(),
     services.GetRequiredService<TimeProvider>(),
-    services.GetRequiredService<ServerOptions>().Decision.MaxBatch));
+    services.GetRequiredService<ServerOptions>().Decision.MaxBatch,
+    services.GetRequiredService<IDecisionCache<DecisionResult>>(),
+    services.GetRequiredService<DecisionMetrics>()));
 builder.Services.AddSingleton<PolicyReloader>();
 builder.Services.AddHostedService<PolicyWatcher>();
+TelemetrySetup.AddMetricsExport(builder.Services, options.Telemetry);
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)

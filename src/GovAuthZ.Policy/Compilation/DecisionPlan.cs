@@ -65,10 +65,10 @@ internal sealed class DecisionPlan
             if (!Matcher.UsesPolicy || Rules.Length == 0)
             {
                 frame.Rule = _emptyRule;
-                return EffectEvaluator.DecideWithoutRules(Effect, Matcher.Root.EvaluateBool(ref frame));
+                return EffectEvaluator.DecideWithoutRules(Effect, Matcher.Root.EvaluateBool(ref frame)).From(this);
             }
 
-            return EffectEvaluator.Decide(Effect, ref frame, Matcher.Root, Index, Rules, Effects);
+            return EffectEvaluator.Decide(Effect, ref frame, Matcher.Root, Index, Rules, Effects).From(this);
         }
         catch (GovAuthZException error)
         {

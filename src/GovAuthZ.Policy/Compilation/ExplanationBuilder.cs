@@ -14,12 +14,8 @@ internal static class ExplanationBuilder
             return new Explanation(false, effect, null, "evaluation failed, so the request is denied: " + error.Detail, error.CodeId, revision);
         }
 
-        MatchedRule? rule = null;
-        if (outcome.RulePosition >= 0)
-        {
-            var line = plan.Lines[outcome.RulePosition];
-            rule = new MatchedRule(line.Type, line.Fields, line.Location);
-        }
+        // The same lookup the decision path uses, so Explain and Decide can never name different rules.
+        var rule = outcome.TryGetRule(out var decided) ? decided.ToMatchedRule() : null;
 
         return new Explanation(outcome.Allowed, effect, rule, Reason(plan.Effect, outcome, rule), null, revision);
     }

@@ -1,3 +1,5 @@
+using GovAuthZ.Server.Telemetry;
+
 namespace GovAuthZ.Server.Configuration;
 
 /// <summary>
@@ -18,6 +20,8 @@ internal sealed class ServerOptions
     public PolicyOptions Policy { get; set; } = new();
 
     public AuthOptions Auth { get; set; } = new();
+
+    public TelemetryOptions Telemetry { get; set; } = new();
 
     /// <summary>Folder holding model.conf, policy.csv and the catalogs; relative to the working folder.</summary>
     public string PolicyDir { get; set; } = "policies";
@@ -56,6 +60,12 @@ internal sealed class DecisionOptions
     /// The default is gRPC's customary 4 MiB.
     /// </summary>
     public int MaxRequestBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// Most decisions the in-process cache holds; 0 turns the cache off. An entry is a few hundred bytes,
+    /// so the default costs tens of megabytes at most.
+    /// </summary>
+    public int CacheEntries { get; set; } = 100_000;
 }
 
 internal sealed class PolicyOptions
@@ -72,4 +82,19 @@ internal sealed class PolicyOptions
     /// <c>POST /admin/reload</c>, so a half-finished copy is never picked up on its own.
     /// </summary>
     public bool WatchForChanges { get; set; } = true;
+}
+
+internal sealed class TelemetryOptions
+{
+    /// <summary>
+    /// OTLP collector to export metrics to, e.g. <c>http://127.0.0.1:4317</c>. Unset (the default): the
+    /// instruments exist for in-process listeners (dotnet-counters) but nothing is exported.
+    /// </summary>
+    public string? OtlpEndpoint { get; set; }
+
+    /// <summary>
+    /// <c>grpc</c> (default, usually port 4317) or <c>http/protobuf</c> (usually 4318; the path
+    /// <c>/v1/metrics</c> is added when the endpoint has none).
+    /// </summary>
+    public string OtlpProtocol { get; set; } = TelemetrySetup.GrpcProtocol;
 }

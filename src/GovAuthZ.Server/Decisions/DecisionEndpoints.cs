@@ -2,6 +2,7 @@ using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Server.Configuration;
+using GovAuthZ.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovAuthZ.Server.Decisions;
@@ -31,9 +32,9 @@ internal static class DecisionEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapPost(CheckPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
-            HandleAsync<CheckRequest>(request, options, service.Check));
+            HandleAsync<CheckRequest>(request, options, check => service.Check(check, DecisionTransport.Rest)));
         endpoints.MapPost(CheckBatchPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
-            HandleAsync<CheckBatchRequest>(request, options, service.CheckBatch));
+            HandleAsync<CheckBatchRequest>(request, options, batch => service.CheckBatch(batch, DecisionTransport.Rest)));
         endpoints.MapPost(ExplainPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
             HandleAsync<CheckRequest>(request, options, service.Explain));
         return endpoints;

@@ -1,10 +1,10 @@
+using System.Buffers;
 using System.Globalization;
+using GovAuthZ.Caching;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
-using GovAuthZ.Policy;
 using GovAuthZ.Policy.Evaluation;
-using GovAuthZ.Server.Catalog;
-using ContractRule = GovAuthZ.Contracts.Decision.V1.MatchedRule;
+using GovAuthZ.Server.Telemetry;
 
 namespace GovAuthZ.Server.Decisions;
 
@@ -12,34 +12,50 @@ namespace GovAuthZ.Server.Decisions;
 /// The decision point behind both transports: takes contract messages, decides them against the current
 /// <see cref="PolicyBundle"/> and answers with contract messages. Invalid requests throw
 /// <see cref="GovAuthZException"/> (the transport maps the code to a status); a deny is a normal answer.
-/// Stateless apart from the store, so one instance serves all threads.
+/// <para>
+/// Check and CheckBatch take the fast path: the decision cache first, keyed by the request's canonical
+/// bytes and stamped with the bundle revision, then the engine's allocation-free Decide. A hit skips
+/// validation as well, which is sound because validation reads only the request and the catalog, and
+/// the catalog belongs to the same revision. Explain always evaluates afresh with the engine's Explain.
+/// </para>
+/// Stateless apart from the store and the cache, so one instance serves all threads.
 /// </summary>
 internal sealed class DecisionService
 {
-    public const string AllowedByRule = "allowed-by-rule";
-    public const string DeniedByRule = "denied-by-rule";
-    public const string NoRuleAllows = "no-rule-allows";
-
     private readonly PolicyStore _store;
-    private readonly TimeProvider _time;
     private readonly int _maxBatch;
+    private readonly IDecisionCache<DecisionResult> _cache;
+    private readonly DecisionMetrics _metrics;
+    private readonly DecisionIds _ids;
 
-    public DecisionService(PolicyStore store, TimeProvider time, int maxBatch)
+    public DecisionService(PolicyStore store, TimeProvider time, int maxBatch, IDecisionCache<DecisionResult> cache, DecisionMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        ArgumentNullException.ThrowIfNull(cache);
+        ArgumentNullException.ThrowIfNull(metrics);
         _store = store;
-        _time = time;
         _maxBatch = maxBatch;
+        _cache = cache;
+        _metrics = metrics;
+        _ids = new DecisionIds(time);
     }
 
     public int MaxBatch => _maxBatch;
 
-    public CheckResponse Check(CheckRequest request) => Explain(request, _store.Current).Decision;
+    public CheckResponse Check(CheckRequest request) => Check(request, DecisionTransport.InProcess);
+
+    public CheckResponse Check(CheckRequest request, DecisionTransport transport)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Check(request, _store.Current, transport);
+    }
+
+    public CheckBatchResponse CheckBatch(CheckBatchRequest request) => CheckBatch(request, DecisionTransport.InProcess);
 
     /// <summary>Decides every check against one bundle, so a concurrent reload cannot split the batch.</summary>
-    public CheckBatchResponse CheckBatch(CheckBatchRequest request)
+    public CheckBatchResponse CheckBatch(CheckBatchRequest request, DecisionTransport transport)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Checks.Count > _maxBatch)
@@ -55,7 +71,7 @@ internal sealed class DecisionService
         {
             try
             {
-                response.Results.Add(Explain(request.Checks[i], state).Decision);
+                response.Results.Add(Check(request.Checks[i], state, transport));
             }
             catch (GovAuthZException error)
             {
@@ -67,37 +83,18 @@ internal sealed class DecisionService
         return response;
     }
 
-    public ExplainResponse Explain(CheckRequest request) => Explain(request, _store.Current);
-
-    private ExplainResponse Explain(CheckRequest request, PolicyState state)
+    public ExplainResponse Explain(CheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var state = _store.Current;
         if (state.Bundle is not { } bundle)
         {
             return NotReady(state.LastReloadError);
         }
 
         var mapped = RequestMapper.Map(request, bundle.Catalog);
-
-        // Explain rather than Decide: the response names the deciding rule and its location, which only the
-        // explanation exposes outside the engine. Worth revisiting when the check path is tuned.
         var explanation = bundle.Enforcer.Explain(mapped.Values);
-        var decision = NewResponse(bundle.Revision);
-        decision.Allowed = explanation.Allowed;
-        decision.Reasons.Add(ReasonOf(explanation));
-        if (explanation.Rule is { } rule)
-        {
-            // The file name only: callers need to find the rule in policies/, not learn the server's folders.
-            var location = rule.Location with { File = Path.GetFileName(rule.Location.File) };
-            decision.MatchedRule = new ContractRule { Type = rule.Type, Location = location.ToString() };
-            decision.MatchedRule.Fields.Add(rule.Fields);
-        }
-
-        if (explanation.Allowed && mapped.Dataset is { } dataset)
-        {
-            AddMaskObligations(decision, dataset);
-        }
-
+        var decision = DecisionResult.FromExplanation(explanation, mapped.Dataset).ToResponse(bundle.Revision, NewDecisionId());
         var response = new ExplainResponse { Decision = decision, Effect = explanation.Effect, Reason = explanation.Reason };
         AddAttributes(response, "r.sub.", mapped.Subject);
         AddAttributes(response, "r.obj.", mapped.Resource);
@@ -106,10 +103,78 @@ internal sealed class DecisionService
         return response;
     }
 
+    private CheckResponse Check(CheckRequest request, PolicyState state, DecisionTransport transport)
+    {
+        var started = _metrics.Start();
+        if (state.Bundle is not { } bundle)
+        {
+            // Never cached: there is no revision to stamp an entry with, and readiness must show at once.
+            var notReady = NotReady(state.LastReloadError).Decision;
+            _metrics.Decided(false, transport, CacheUse.None, started);
+            return notReady;
+        }
+
+        var result = _cache.IsEnabled ? Cached(request, bundle, out var use) : Decide(request, bundle, out use);
+        var response = result.ToResponse(bundle.Revision, NewDecisionId());
+        _metrics.Decided(result.Allowed, transport, use, started);
+        return response;
+    }
+
+    private DecisionResult Cached(CheckRequest request, PolicyBundle bundle, out CacheUse use)
+    {
+        Span<byte> scratch = stackalloc byte[CheckKeyWriter.StackBytes];
+        byte[]? rented = null;
+        try
+        {
+            var status = CheckKeyWriter.Write(request, scratch, out var length);
+            if (status == CacheKeyStatus.TooLong && _cache.MaxKeyBytes > scratch.Length)
+            {
+                rented = ArrayPool<byte>.Shared.Rent(_cache.MaxKeyBytes);
+                scratch = rented.AsSpan(0, _cache.MaxKeyBytes);
+                status = CheckKeyWriter.Write(request, scratch, out length);
+            }
+
+            if (status != CacheKeyStatus.Complete)
+            {
+                return Decide(request, bundle, out use);
+            }
+
+            var key = scratch[..length];
+            var hit = _cache.TryGet(key, bundle.Revision, out var result);
+            _metrics.CacheLookup(hit);
+            if (!hit)
+            {
+                // Validation errors throw out of Decide, so only requests that were decided get stored.
+                result = Decide(request, bundle, out _);
+                if (result.IsDecided)
+                {
+                    _cache.Store(key, new VersionStamp(bundle.Revision), result);
+                }
+            }
+
+            use = hit ? CacheUse.Hit : CacheUse.Miss;
+            return result!;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static DecisionResult Decide(CheckRequest request, PolicyBundle bundle, out CacheUse use)
+    {
+        use = CacheUse.None;
+        var mapped = RequestMapper.Map(request, bundle.Catalog);
+        return DecisionResult.FromOutcome(bundle.Enforcer.Decide(mapped.Values), mapped.Dataset);
+    }
+
     private ExplainResponse NotReady(GovAuthZException? loadError)
     {
         // Fail closed: without a policy nothing is allowed; the reasons say why so operators can act.
-        var decision = NewResponse(0);
+        var decision = new CheckResponse { Allowed = false, PolicyRevision = 0, DecisionId = NewDecisionId() };
         decision.Reasons.Add(ErrorCodes.Format(ErrorCode.DecisionNotReady));
         if (loadError is not null)
         {
@@ -120,47 +185,7 @@ internal sealed class DecisionService
         return new ExplainResponse { Decision = decision, Effect = "none", Reason = reason };
     }
 
-    private CheckResponse NewResponse(long revision) => new()
-    {
-        Allowed = false,
-        PolicyRevision = revision,
-        DecisionId = Guid.CreateVersion7(_time.GetUtcNow()).ToString(),
-    };
-
-    private static string ReasonOf(Explanation explanation) => explanation switch
-    {
-        { ErrorCode: { } code } => code,
-        { Allowed: true } => AllowedByRule,
-        { Rule: not null } => DeniedByRule,
-        _ => NoRuleAllows,
-    };
-
-    private static void AddMaskObligations(CheckResponse decision, DatasetEntry dataset)
-    {
-        var partial = new MaskFields { Style = MaskStyle.Partial };
-        var full = new MaskFields { Style = MaskStyle.Full };
-        foreach (var field in dataset.Fields)
-        {
-            if (string.Equals(field.Mask, DatasetField.Redact, StringComparison.Ordinal))
-            {
-                full.Fields.Add(field.Name);
-            }
-            else if (!string.Equals(field.Mask, DatasetField.NoMask, StringComparison.Ordinal))
-            {
-                partial.Fields.Add(field.Name);
-            }
-        }
-
-        if (partial.Fields.Count > 0)
-        {
-            decision.Obligations.Add(new Obligation { MaskFields = partial });
-        }
-
-        if (full.Fields.Count > 0)
-        {
-            decision.Obligations.Add(new Obligation { MaskFields = full });
-        }
-    }
+    private string NewDecisionId() => _ids.Next();
 
     private static void AddAttributes(ExplainResponse response, string prefix, KeyValuePair<string, Value>[] pairs)
     {

@@ -6,7 +6,10 @@ namespace GovAuthZ.Server.Decisions;
 
 /// <summary>
 /// The model, rules and catalogs that one decision is made against, loaded together so a decision never
-/// mixes a new policy with an old catalog. Immutable once published.
+/// mixes a new policy with an old catalog. Immutable once published: nothing calls the enforcer's
+/// management API on a published bundle. The decision cache relies on both: <see cref="Revision"/> is
+/// the only version stamp of a cached decision, so every change to rules or catalogs must come as a
+/// new bundle with a new revision.
 /// </summary>
 internal sealed record PolicyBundle(Enforcer Enforcer, PolicyCatalog Catalog, long Revision);
 

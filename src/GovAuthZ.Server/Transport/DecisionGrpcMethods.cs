@@ -4,6 +4,7 @@ using GovAuthZ.Core.Errors;
 using GovAuthZ.Grpc.Hosting;
 using GovAuthZ.Grpc.Protocol;
 using GovAuthZ.Server.Decisions;
+using GovAuthZ.Server.Telemetry;
 
 namespace GovAuthZ.Server.Transport;
 
@@ -23,9 +24,13 @@ internal static class DecisionGrpcMethods
         ArgumentNullException.ThrowIfNull(decisions);
         ArgumentNullException.ThrowIfNull(store);
         var health = new HealthGrpcService(store);
+
+        // Made once, not per call: the decision path should not allocate a delegate for every request.
+        Func<CheckRequest, IMessage> check = request => decisions.Check(request, DecisionTransport.Grpc);
+        Func<CheckBatchRequest, IMessage> checkBatch = request => decisions.CheckBatch(request, DecisionTransport.Grpc);
         return new GrpcServiceRegistry()
-            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Check))
-            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, decisions.CheckBatch))
+            .AddUnary(CheckPath, (message, _) => Handle(message, CheckRequest.Parser, check))
+            .AddUnary(CheckBatchPath, (message, _) => Handle(message, CheckBatchRequest.Parser, checkBatch))
             .AddUnary(ExplainPath, (message, _) => Handle(message, CheckRequest.Parser, decisions.Explain))
             .AddUnary(HealthGrpcService.CheckPath, health.CheckAsync)
             .AddServerStreaming(HealthGrpcService.WatchPath, health.WatchAsync);

@@ -58,7 +58,7 @@ internal static class DecisionAssertions
 
         if (expected.Allowed)
         {
-            return reasons == DecisionService.AllowedByRule && effect == "allow" ? null : $"an allow must name its allow rule, got {reasons} {effect}";
+            return reasons == DecisionResult.AllowedByRule && effect == "allow" ? null : $"an allow must name its allow rule, got {reasons} {effect}";
         }
 
         if (response.Obligations.Count > 0)
@@ -68,8 +68,8 @@ internal static class DecisionAssertions
 
         return (reasons, effect) switch
         {
-            (DecisionService.DeniedByRule, "deny") => null,
-            (DecisionService.NoRuleAllows, null) => null,
+            (DecisionResult.DeniedByRule, "deny") => null,
+            (DecisionResult.NoRuleAllows, null) => null,
             _ => $"a deny must be by a deny rule or by no rule, got {reasons} {effect}",
         };
     }

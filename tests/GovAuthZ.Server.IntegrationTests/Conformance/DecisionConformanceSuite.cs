@@ -117,6 +117,6 @@ public abstract class DecisionConformanceSuite
         Assert.True(outcome.Response!.Allowed);
         Assert.True(Guid.TryParse(outcome.Response.DecisionId, out _));
         Assert.True(outcome.Response.PolicyRevision >= 1);
-        Assert.Equal([DecisionService.AllowedByRule], outcome.Response.Reasons);
+        Assert.Equal([DecisionResult.AllowedByRule], outcome.Response.Reasons);
     }
 }

@@ -1,8 +1,11 @@
+using GovAuthZ.Caching;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Server.Catalog;
 using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.IntegrationTests.Decisions;
+using GovAuthZ.Server.IntegrationTests.Telemetry;
+using GovAuthZ.Server.Telemetry;
 
 namespace GovAuthZ.Server.IntegrationTests.Conformance;
 
@@ -22,7 +25,10 @@ internal static class ReferenceDecisions
             throw new InvalidOperationException("the shipped policies did not load: " + store.Current.LastReloadError?.Message);
         }
 
-        return (store, new DecisionService(store, TimeProvider.System, MaxBatch));
+        // The reference decides every check afresh (cache off), so the transports' cached answers are
+        // compared with cold ones.
+        var cache = DecisionCache.CreateInProcess<DecisionResult>(new DecisionCacheOptions { Capacity = 0 });
+        return (store, new DecisionService(store, TimeProvider.System, MaxBatch, cache, new DecisionMetrics(new TestMeterFactory(), TimeProvider.System)));
     });
 
     public static DecisionService Service => Loaded.Value.Service;

@@ -55,4 +55,33 @@ public sealed class ServerOptionsTests
         Assert.Equal("http://127.0.0.1:8081", options.Grpc.Url);
         Assert.Equal("policies", options.PolicyDir);
     }
+
+    [Fact]
+    public void From_WhenCacheAndTelemetryKeysAbsent_CachesAndExportsNothing()
+    {
+        var options = ServerOptions.From(new ConfigurationBuilder().Build());
+
+        Assert.Equal(100_000, options.Decision.CacheEntries);
+        Assert.Null(options.Telemetry.OtlpEndpoint);
+        Assert.Equal("grpc", options.Telemetry.OtlpProtocol);
+    }
+
+    [Fact]
+    public void From_WhenCacheAndTelemetryKeysSet_BindsThem()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["GovAuthZ:Decision:CacheEntries"] = "0",
+                ["GovAuthZ:Telemetry:OtlpEndpoint"] = "http://127.0.0.1:4318",
+                ["GovAuthZ:Telemetry:OtlpProtocol"] = "http/protobuf",
+            })
+            .Build();
+
+        var options = ServerOptions.From(configuration);
+
+        Assert.Equal(0, options.Decision.CacheEntries);
+        Assert.Equal("http://127.0.0.1:4318", options.Telemetry.OtlpEndpoint);
+        Assert.Equal("http/protobuf", options.Telemetry.OtlpProtocol);
+    }
 }
