@@ -1,3 +1,5 @@
+using GovAuthZ.Tokens.Issuance;
+
 namespace GovAuthZ.Server.Authentication;
 
 /// <summary>
@@ -9,7 +11,7 @@ internal sealed class Caller
 {
     private readonly string[] _scopes;
 
-    public Caller(string clientId, string? subject, string[] scopes, DateTimeOffset expiresAt, string? tokenId)
+    public Caller(string clientId, string? subject, string[] scopes, DateTimeOffset expiresAt, string? tokenId, OfficialAttributes? official = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
         ArgumentNullException.ThrowIfNull(scopes);
@@ -18,6 +20,7 @@ internal sealed class Caller
         _scopes = scopes;
         ExpiresAt = expiresAt;
         TokenId = tokenId;
+        Official = official;
     }
 
     /// <summary>
@@ -44,6 +47,9 @@ internal sealed class Caller
     public string? TokenId { get; }
 
     public IReadOnlyList<string> Scopes => _scopes;
+
+    /// <summary>The official's attributes when the token was issued to an official (a subject token).</summary>
+    public OfficialAttributes? Official { get; }
 
     // A plain loop: a caller holds a handful of scopes and this runs on every check.
     public bool HasScope(string scope)

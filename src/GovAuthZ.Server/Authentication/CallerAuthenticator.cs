@@ -51,6 +51,31 @@ internal sealed class CallerAuthenticator
             return ValueTask.FromResult(AuthOutcome.Unauthenticated(problem));
         }
 
+        return Resolve(token, requiredScope, cancellationToken);
+    }
+
+    /// <summary>
+    /// Verifies a token presented inside a request (a subject token) through the same cache, without a
+    /// scope requirement: the caller's own scopes were checked already.
+    /// </summary>
+    public ValueTask<AuthOutcome> VerifyTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (_verifier is null)
+        {
+            return ValueTask.FromResult(AuthOutcome.Unauthenticated("this server has no token service to verify the token"));
+        }
+
+        if (token.Length > MaxTokenLength || !IsB64Token(token))
+        {
+            return ValueTask.FromResult(AuthOutcome.Unauthenticated("the token is not a well-formed JWT"));
+        }
+
+        return Resolve(token, null, cancellationToken);
+    }
+
+    private ValueTask<AuthOutcome> Resolve(ReadOnlySpan<char> token, string? requiredScope, CancellationToken cancellationToken)
+    {
         var verifier = _verifier!;
         if (!_cache.TryGet(token, out var cached))
         {
@@ -73,10 +98,10 @@ internal sealed class CallerAuthenticator
         return AwaitRevocationAsync(revoked, token.ToString(), cached, requiredScope);
     }
 
-    private async ValueTask<AuthOutcome> AwaitRevocationAsync(ValueTask<bool> revoked, string token, Caller cached, string requiredScope) =>
+    private async ValueTask<AuthOutcome> AwaitRevocationAsync(ValueTask<bool> revoked, string token, Caller cached, string? requiredScope) =>
         AfterRevocationCheck(await revoked.ConfigureAwait(false), token, cached, requiredScope);
 
-    private AuthOutcome AfterRevocationCheck(bool revoked, ReadOnlySpan<char> token, Caller cached, string requiredScope)
+    private AuthOutcome AfterRevocationCheck(bool revoked, ReadOnlySpan<char> token, Caller cached, string? requiredScope)
     {
         if (!revoked)
         {
@@ -87,7 +112,7 @@ internal sealed class CallerAuthenticator
         return AuthOutcome.Unauthenticated(RevokedDetail);
     }
 
-    private async ValueTask<AuthOutcome> VerifyAsync(string token, string requiredScope, CancellationToken cancellationToken)
+    private async ValueTask<AuthOutcome> VerifyAsync(string token, string? requiredScope, CancellationToken cancellationToken)
     {
         var verifier = _verifier!;
         var check = await verifier.VerifyAsync(token, cancellationToken).ConfigureAwait(false);
@@ -105,7 +130,7 @@ internal sealed class CallerAuthenticator
         return Authorize(caller, requiredScope);
     }
 
-    private static AuthOutcome Authorize(Caller caller, string requiredScope) => caller.HasScope(requiredScope)
+    private static AuthOutcome Authorize(Caller caller, string? requiredScope) => requiredScope is null || caller.HasScope(requiredScope)
         ? AuthOutcome.Success(caller)
         : AuthOutcome.Forbidden($"the access token does not grant the scope '{requiredScope}'", requiredScope);
 

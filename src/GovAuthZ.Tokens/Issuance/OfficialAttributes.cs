@@ -2,7 +2,7 @@ namespace GovAuthZ.Tokens.Issuance;
 
 /// <summary>
 /// Who an official is, as the decision point needs it: department, roles, administrative level (1 national
-/// to 5 township), region (6-digit division code) and clearance (the highest data grade they may see). A
+/// to 5 township), region (6-digit division code, or 9 digits for a township post) and clearance (the highest data grade they may see). A
 /// department app carries department, region and level only. Absent members are left out of the token.
 /// </summary>
 public sealed record OfficialAttributes
@@ -33,7 +33,7 @@ public sealed record OfficialAttributes
 
     public static bool IsRegionCode(string value)
     {
-        if (value.Length != 6)
+        if (value.Length is not (6 or 9))
         {
             return false;
         }
