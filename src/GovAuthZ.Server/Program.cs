@@ -37,6 +37,7 @@ builder.Services.AddSingleton(static services => new DecisionService(
     services.GetRequiredService<IDecisionCache<DecisionResult>>(),
     services.GetRequiredService<DecisionMetrics>()));
 builder.Services.AddSingleton<PolicyReloader>();
+builder.Services.AddDecisionAccess(options.Auth);
 builder.Services.AddHostedService<PolicyWatcher>();
 TelemetrySetup.AddMetricsExport(builder.Services, options.Telemetry);
 
@@ -52,7 +53,10 @@ app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
 app.MapOpenApiDocument();
 app.MapGrpc(
-    DecisionGrpcMethods.Create(app.Services.GetRequiredService<DecisionService>(), app.Services.GetRequiredService<PolicyStore>()),
+    DecisionGrpcMethods.Create(
+        app.Services.GetRequiredService<DecisionService>(),
+        app.Services.GetRequiredService<PolicyStore>(),
+        app.Services.GetRequiredService<DecisionAccess>()),
     new GrpcHostOptions { MaxReceiveMessageSize = options.Decision.MaxRequestBytes });
 
 var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("GovAuthZ.Server");

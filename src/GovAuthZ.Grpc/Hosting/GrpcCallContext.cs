@@ -5,7 +5,8 @@ namespace GovAuthZ.Grpc.Hosting;
 /// <summary>What a unary handler may know about its call besides the request message.</summary>
 public sealed class GrpcCallContext
 {
-    internal GrpcCallContext(string method, DateTime? deadline, IHeaderDictionary requestHeaders, CancellationToken cancellationToken)
+    /// <summary>A call context; the host makes one per call, tests of handlers make their own.</summary>
+    public GrpcCallContext(string method, DateTime? deadline, IHeaderDictionary requestHeaders, CancellationToken cancellationToken)
     {
         Method = method;
         Deadline = deadline;

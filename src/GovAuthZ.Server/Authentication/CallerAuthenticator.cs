@@ -46,6 +46,11 @@ internal sealed class CallerAuthenticator
             return ValueTask.FromResult(AuthOutcome.Success(Caller.Local));
         }
 
+        if (string.IsNullOrEmpty(authorization))
+        {
+            return ValueTask.FromResult(AuthOutcome.NoCredentials("a bearer access token is required in the Authorization header"));
+        }
+
         if (!TryReadBearer(authorization, out var token, out var problem))
         {
             return ValueTask.FromResult(AuthOutcome.Unauthenticated(problem));

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
+using GovAuthZ.Server.Authentication;
 using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,9 +13,9 @@ namespace GovAuthZ.Server.Decisions;
 /// RFC 9457 problem details with the stable GAZ code in the <c>code</c> extension member, and for a body
 /// that does not parse, <c>pointer</c> (RFC 6901) or <c>position</c> saying where.
 /// <para>
-/// Local mode: no caller authentication yet. Any client that reaches the listener may ask; the default
-/// listener is loopback only. Bearer tokens issued by this server are checked here once the token service
-/// exists.
+/// Every call is authenticated first (<see cref="CallerAuthenticator"/>: a bearer token with the method's
+/// scope, or the trusted local caller in local mode), then its principals are checked and subject tokens
+/// resolved (<see cref="PrincipalResolver"/>), and only then decided.
 /// </para>
 /// </summary>
 internal static class DecisionEndpoints
@@ -31,12 +32,12 @@ internal static class DecisionEndpoints
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(CheckPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
-            HandleAsync<CheckRequest>(request, options, check => service.Check(check, DecisionTransport.Rest)));
-        endpoints.MapPost(CheckBatchPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
-            HandleAsync<CheckBatchRequest>(request, options, batch => service.CheckBatch(batch, DecisionTransport.Rest)));
-        endpoints.MapPost(ExplainPath, static (HttpRequest request, DecisionService service, ServerOptions options) =>
-            HandleAsync<CheckRequest>(request, options, service.Explain));
+        endpoints.MapPost(CheckPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
+            HandleAsync<CheckRequest>(request, options, access, DecisionScopes.Check, access.Principals.ResolveAsync, check => service.Check(check, DecisionTransport.Rest)));
+        endpoints.MapPost(CheckBatchPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
+            HandleAsync<CheckBatchRequest>(request, options, access, DecisionScopes.Check, access.Principals.ResolveAsync, batch => service.CheckBatch(batch, DecisionTransport.Rest)));
+        endpoints.MapPost(ExplainPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
+            HandleAsync<CheckRequest>(request, options, access, DecisionScopes.Explain, access.Principals.ResolveAsync, service.Explain));
         return endpoints;
     }
 
@@ -46,16 +47,37 @@ internal static class DecisionEndpoints
         ErrorCode.DecisionNotReady => StatusCodes.Status503ServiceUnavailable,
         ErrorCode.TransportUnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCode.TransportBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorCode.DecisionUnauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorCode.DecisionForbidden => StatusCodes.Status403Forbidden,
         _ => StatusCodes.Status400BadRequest,
     };
 
-    private static async Task<IResult> HandleAsync<TRequest>(HttpRequest request, ServerOptions options, Func<TRequest, IMessage> handle)
+    private static async Task<IResult> HandleAsync<TRequest>(
+        HttpRequest request,
+        ServerOptions options,
+        DecisionAccess access,
+        string scope,
+        Func<Caller, TRequest, CancellationToken, ValueTask<GovAuthZException?>> resolvePrincipals,
+        Func<TRequest, IMessage> handle)
         where TRequest : class, IMessage<TRequest>, new()
     {
+        // Authentication comes first: an unauthenticated caller learns nothing about the body's validity.
+        var aborted = request.HttpContext.RequestAborted;
+        var auth = await access.Authenticator.AuthenticateAsync(request.Headers.Authorization, scope, aborted).ConfigureAwait(false);
+        if (auth.Caller is not { } caller)
+        {
+            return AuthProblem(request.HttpContext.Response, auth);
+        }
+
         var (message, problem) = await JsonRequestReader.ReadAsync<TRequest>(request, options.Decision.MaxRequestBytes).ConfigureAwait(false);
         if (problem is not null)
         {
             return Problem(problem);
+        }
+
+        if (await resolvePrincipals(caller, message!, aborted).ConfigureAwait(false) is { } refused)
+        {
+            return Problem(new RequestProblem(refused.Code, refused.Detail));
         }
 
         try
@@ -66,6 +88,19 @@ internal static class DecisionEndpoints
         {
             return Problem(new RequestProblem(error.Code, error.Detail));
         }
+    }
+
+    // RFC 6750 section 3: a request without credentials gets the challenge alone; a bad token gets
+    // invalid_token, a missing scope insufficient_scope with the scope it needs.
+    private static ProblemHttpResult AuthProblem(HttpResponse response, AuthOutcome outcome)
+    {
+        var error = outcome.Error!;
+        response.Headers.WWWAuthenticate = outcome.IsForbidden
+            ? $"Bearer realm=\"govauthz\", error=\"insufficient_scope\", scope=\"{outcome.RequiredScope}\""
+            : outcome.IsMissingCredentials
+                ? "Bearer realm=\"govauthz\""
+                : "Bearer realm=\"govauthz\", error=\"invalid_token\"";
+        return Problem(new RequestProblem(error.Code, error.Detail));
     }
 
     private static ProblemHttpResult Problem(RequestProblem problem)
@@ -99,6 +134,8 @@ internal static class DecisionEndpoints
         ErrorCode.DecisionUnknownPurpose => "Unknown purpose",
         ErrorCode.DecisionBatchTooLarge => "Batch too large",
         ErrorCode.DecisionNotReady => "Not ready",
+        ErrorCode.DecisionUnauthenticated => "Unauthenticated",
+        ErrorCode.DecisionForbidden => "Forbidden",
         _ => "Invalid request",
     };
 }

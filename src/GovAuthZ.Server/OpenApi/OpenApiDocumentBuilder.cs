@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using Google.Protobuf.Reflection;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
+using GovAuthZ.Server.Authentication;
 using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 
@@ -29,6 +30,8 @@ internal static class OpenApiDocumentBuilder
         (DecisionEndpoints.ExplainPath, "Explain", CheckErrors()),
     ];
 
+    private const string BearerScheme = "bearer";
+
     public static JsonObject Build(JsonSerializerOptions json)
     {
         var schemas = new ProtoJsonSchemas();
@@ -37,7 +40,12 @@ internal static class OpenApiDocumentBuilder
         foreach (var (path, name, errors) in DecisionRoutes)
         {
             var method = service.FindMethodByName(name) ?? throw new InvalidOperationException("DecisionService has no method " + name);
-            paths[path] = new JsonObject { ["post"] = DecisionOperation(method, schemas, errors) };
+            var operation = DecisionOperation(method, schemas, errors);
+
+            // Bearer mode needs a token with the method's scope; local mode (loopback only) needs nothing.
+            var scope = name == "Explain" ? DecisionScopes.Explain : DecisionScopes.Check;
+            operation["security"] = new JsonArray(new JsonObject { [BearerScheme] = new JsonArray(scope) }, new JsonObject());
+            paths[path] = new JsonObject { ["post"] = operation };
         }
 
         var components = new JsonObject();
@@ -61,7 +69,19 @@ internal static class OpenApiDocumentBuilder
                     + "A deny, including the fail-closed deny while no policy is loaded, is a normal 200 answer.",
             },
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = components },
+            ["components"] = new JsonObject
+            {
+                ["schemas"] = components,
+                ["securitySchemes"] = new JsonObject
+                {
+                    [BearerScheme] = new JsonObject
+                    {
+                        ["type"] = "http",
+                        ["scheme"] = "bearer",
+                        ["bearerFormat"] = "JWT (RFC 9068 access token from this server's token endpoint)",
+                    },
+                },
+            },
         };
     }
 
@@ -73,6 +93,8 @@ internal static class OpenApiDocumentBuilder
         ErrorCode.DecisionUnknownDataset,
         ErrorCode.DecisionUnknownPurpose,
         ErrorCode.DecisionInvalidRequest,
+        ErrorCode.DecisionUnauthenticated,
+        ErrorCode.DecisionForbidden,
     ];
 
     private static JsonObject DecisionOperation(MethodDescriptor method, ProtoJsonSchemas schemas, ErrorCode[] errors)

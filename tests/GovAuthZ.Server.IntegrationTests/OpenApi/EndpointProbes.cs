@@ -4,8 +4,12 @@ using GovAuthZ.Server.IntegrationTests.Decisions;
 
 namespace GovAuthZ.Server.IntegrationTests.OpenApi;
 
-/// <summary>A request meant to draw one kind of answer from one route; Unready sends it to a server without policies.</summary>
-internal sealed record EndpointProbe(string Name, string Method, string Path, string? Body, string MediaType, bool Unready = false)
+/// <summary>
+/// A request meant to draw one kind of answer from one route; Unready sends it to a server without
+/// policies, Bearer to a server in bearer mode (with a token holding BearerScope when one is given).
+/// </summary>
+internal sealed record EndpointProbe(
+    string Name, string Method, string Path, string? Body, string MediaType, bool Unready = false, bool Bearer = false, string? BearerScope = null)
 {
     public HttpRequestMessage Request()
     {
@@ -45,6 +49,13 @@ internal static class EndpointProbes
         yield return new EndpointProbe("unknown dataset", "post", "/v1/explain", unknownDataset, Json);
         yield return new EndpointProbe("over max", "post", "/v1/check:batch", overMax, Json);
         yield return new EndpointProbe("fail-closed deny", "post", "/v1/check", DecisionClient.AllowedCheck, Json, Unready: true);
+        foreach (var path in new[] { "/v1/check", "/v1/check:batch", "/v1/explain" })
+        {
+            var body = path == "/v1/check:batch" ? "{\"checks\":[" + DecisionClient.AllowedCheck + "]}" : DecisionClient.AllowedCheck;
+            yield return new EndpointProbe("no token", "post", path, body, Json, Bearer: true);
+            yield return new EndpointProbe("scope missing", "post", path, body, Json, Bearer: true, BearerScope: "consent:read");
+        }
+
         yield return new EndpointProbe("alive", "get", "/healthz", null, Json);
         yield return new EndpointProbe("ready", "get", "/readyz", null, Json);
         yield return new EndpointProbe("not ready", "get", "/readyz", null, Json, Unready: true);

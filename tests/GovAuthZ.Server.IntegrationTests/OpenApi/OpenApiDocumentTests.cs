@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using GovAuthZ.Contracts.Decision.V1;
+using GovAuthZ.Server.IntegrationTests.Authentication;
 using GovAuthZ.Server.IntegrationTests.Decisions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -107,10 +108,18 @@ public sealed class OpenApiDocumentTests : IClassFixture<DecisionServerFactory>
         var covered = new HashSet<string>(StringComparer.Ordinal);
         var failures = new List<string>();
         using var unready = new UnreadyFactory();
+        using var tokens = await TokenServiceFixture.CreateAsync();
+        using var bearer = new BearerServerFactory(tokens);
         foreach (var probe in EndpointProbes.All())
         {
-            using var client = probe.Unready ? unready.CreateClient() : _factory.CreateClient();
-            using var response = await client.SendAsync(probe.Request());
+            using var client = probe.Unready ? unready.CreateClient() : probe.Bearer ? bearer.CreateClient() : _factory.CreateClient();
+            using var request = probe.Request();
+            if (probe.BearerScope is { } scope)
+            {
+                request.Headers.Authorization = new("Bearer", tokens.AppToken("probe-app", scope).Token);
+            }
+
+            using var response = await client.SendAsync(request);
             var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var operation = document["paths"]![probe.Path]![probe.Method]!;
             var media = response.Content.Headers.ContentType?.MediaType ?? "none";

@@ -2,9 +2,12 @@ using System.Diagnostics.Metrics;
 using Google.Protobuf;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Grpc.Hosting;
+using GovAuthZ.Server.Authentication;
+using GovAuthZ.Server.Configuration;
 using GovAuthZ.Server.IntegrationTests.Decisions;
 using GovAuthZ.Server.Telemetry;
 using GovAuthZ.Server.Transport;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovAuthZ.Server.IntegrationTests.Telemetry;
@@ -78,16 +81,20 @@ public sealed class DecisionMetricsTests
     public async Task Check_WhenCalledThroughGrpcMethod_TagsTransportGrpc()
     {
         using var harness = new DecisionHarness(ShippedPolicies.Directory);
-        var registry = DecisionGrpcMethods.Create(harness.Service, harness.Store);
+        var registry = DecisionGrpcMethods.Create(harness.Service, harness.Store, LocalAccess());
         var method = Assert.IsType<UnaryMethod>(registry.Find(DecisionGrpcMethods.CheckPath));
 
-        // The handler does not read its call context; the transport around it is tested elsewhere.
-        var result = await method.Handler(DecisionHarness.Parse(DecisionClient.AllowedCheck).ToByteArray(), null!);
+        // A bare call context: the transport around the handler is tested elsewhere.
+        var call = new GrpcCallContext(DecisionGrpcMethods.CheckPath, null, new HeaderDictionary(), CancellationToken.None);
+        var result = await method.Handler(DecisionHarness.Parse(DecisionClient.AllowedCheck).ToByteArray(), call);
 
         Assert.True(CheckResponse.Parser.ParseFrom(result.Message.Span).Allowed);
         var decision = Assert.Single(harness.Metrics.Of(DecisionMetrics.DecisionsName));
         Assert.Equal("grpc", decision.Tag(DecisionMetrics.TransportTag));
     }
+
+    private static DecisionAccess LocalAccess() =>
+        new(new CallerAuthenticator(AuthMode.Local, null, new VerifiedTokenCache(0, TimeProvider.System)));
 
     /// <summary>Fails the test if anything reads its clock.</summary>
     private sealed class CountingTimeProvider : TimeProvider
