@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Google.Protobuf;
+using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Server.Authentication;
 using GovAuthZ.Server.IntegrationTests.Decisions;
+using GovAuthZ.Server.IntegrationTests.Transport;
+using GovAuthZ.Server.Transport;
 using GovAuthZ.Tokens.Issuance;
 
 namespace GovAuthZ.Server.IntegrationTests.Authentication;
@@ -136,6 +140,44 @@ public sealed class BearerModeEndpointTests : IAsyncLifetime, IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
+
+    [Fact]
+    public async Task GrpcCheck_WhenNoToken_Unauthenticated()
+    {
+        using var wire = new GrpcWire(_factory.CreateClient());
+
+        var result = await wire.CallAsync(DecisionGrpcMethods.CheckPath, GrpcWire.Frame(CheckBytes()));
+
+        Assert.Equal("16", result.Status);
+        Assert.StartsWith("GAZ2007 ", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrpcExplain_WhenTokenLacksExplainScope_PermissionDenied()
+    {
+        using var wire = new GrpcWire(_factory.CreateClient());
+        var token = _tokens.AppToken("pep-demo", DecisionScopes.Check, DecisionScopes.AssertPrincipal).Token;
+
+        var result = await wire.CallAsync(DecisionGrpcMethods.ExplainPath, GrpcWire.Frame(CheckBytes()), Bearer(token));
+
+        Assert.Equal("7", result.Status);
+        Assert.StartsWith("GAZ2008 ", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GrpcCheck_WhenTokenValid_DecidesLikeRest()
+    {
+        using var wire = new GrpcWire(_factory.CreateClient());
+        var token = _tokens.AppToken("pep-demo", DecisionScopes.Check, DecisionScopes.AssertPrincipal).Token;
+
+        var result = await wire.CallAsync(DecisionGrpcMethods.CheckPath, GrpcWire.Frame(CheckBytes()), Bearer(token));
+
+        Assert.True(CheckResponse.Parser.ParseFrom(result.SingleMessage()).Allowed);
+    }
+
+    private static byte[] CheckBytes() => JsonParser.Default.Parse<CheckRequest>(DecisionClient.AllowedCheck).ToByteArray();
+
+    private static Dictionary<string, string> Bearer(string token) => new(StringComparer.Ordinal) { ["authorization"] = "Bearer " + token };
 
     private async Task<(HttpResponseMessage Response, JsonDocument Body)> PostAsync(string path, string json, string? token)
     {

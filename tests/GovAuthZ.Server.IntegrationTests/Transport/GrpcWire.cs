@@ -31,6 +31,9 @@ internal sealed class GrpcWire : IDisposable
     public GrpcWire(Uri grpcBase) =>
         _client = new HttpClient(new SocketsHttpHandler()) { BaseAddress = grpcBase, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>Over a given client, e.g. an in-process test server's (which carries trailers too).</summary>
+    public GrpcWire(HttpClient client) => _client = client;
+
     public static byte[] Frame(ReadOnlySpan<byte> message, bool compressed = false, int? declaredLength = null)
     {
         var frame = new byte[5 + message.Length];
