@@ -6,6 +6,7 @@ using GovAuthZ.Server.Decisions;
 using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
 using GovAuthZ.Server.OpenApi;
+using GovAuthZ.Server.Tokens;
 using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -32,6 +33,7 @@ builder.Services.AddSingleton(static services => new DecisionService(
     services.GetRequiredService<ServerOptions>().Decision.MaxBatch));
 builder.Services.AddSingleton<PolicyReloader>();
 builder.Services.AddHostedService<PolicyWatcher>();
+builder.AddTokenService(options);
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
@@ -44,6 +46,7 @@ app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
 app.MapOpenApiDocument();
+app.MapTokenEndpoints();
 app.MapGrpc(
     DecisionGrpcMethods.Create(app.Services.GetRequiredService<DecisionService>(), app.Services.GetRequiredService<PolicyStore>()),
     new GrpcHostOptions { MaxReceiveMessageSize = options.Decision.MaxRequestBytes });

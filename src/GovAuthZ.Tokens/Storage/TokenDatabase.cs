@@ -64,7 +64,7 @@ public sealed class TokenDatabase : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(provider) || string.Equals(provider, nameof(TokenStoreProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
         {
-            return string.IsNullOrWhiteSpace(connectionString) ? Sqlite(Path.Combine(dataDir, "govauthz.db")) : Sqlite(connectionString);
+            return string.IsNullOrWhiteSpace(connectionString) ? Sqlite(Path.Combine(dataDir, StoreLayout.DatabaseFile)) : Sqlite(connectionString);
         }
 
         if (string.Equals(provider, nameof(TokenStoreProvider.Postgres), StringComparison.OrdinalIgnoreCase))
