@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Interoperability check: runs clients and validators we did not write (tests/interop: the Node.js
-# reference gRPC client @grpc/grpc-js, and @apidevtools/swagger-parser for the OpenAPI document) against
-# a real GovAuthZ server on free local ports.
+# reference gRPC client @grpc/grpc-js, @apidevtools/swagger-parser for the OpenAPI document, oauth4webapi
+# and jose for the token service) against a real GovAuthZ server on free local ports.
 #   - expects the solution already built in Release (scripts/test.sh builds it first); builds nothing;
 #   - installs the pinned client packages with `npm ci` from tests/interop/package-lock.json;
 #   - starts the server in the background, waits (at most 60 s) for /readyz, runs `node --test` with
@@ -37,6 +37,8 @@ const a = net.createServer().listen(0, "127.0.0.1", () => {
 });')
 
 SERVER_LOG="$(mktemp -t govauthz-interop-server.XXXXXX.log)"
+# A fresh data folder: the token store starts empty, so the server registers its development clients.
+DATA_DIR="$(mktemp -d -t govauthz-interop-data.XXXXXX)"
 SERVER_PID=""
 stop_server() {
   local rc=$?
@@ -44,6 +46,7 @@ stop_server() {
     kill "$SERVER_PID" 2>/dev/null || true
     wait "$SERVER_PID" 2>/dev/null || true
   fi
+  rm -rf "$DATA_DIR"
   if [[ $rc -ne 0 ]]; then
     say "server log ($SERVER_LOG):"
     tail -n 50 "$SERVER_LOG" || true
@@ -59,6 +62,7 @@ trap 'exit 143' TERM
 GovAuthZ__Http__Url="http://127.0.0.1:$HTTP_PORT" \
 GovAuthZ__Grpc__Url="http://127.0.0.1:$GRPC_PORT" \
 GovAuthZ__PolicyDir="$REPO_ROOT/policies" \
+GovAuthZ__DataDir="$DATA_DIR" \
   dotnet "$SERVER_DLL" </dev/null >"$SERVER_LOG" 2>&1 &
 SERVER_PID=$!
 say "server pid $SERVER_PID: http 127.0.0.1:$HTTP_PORT, grpc 127.0.0.1:$GRPC_PORT"

@@ -8,6 +8,7 @@ using GovAuthZ.Server.Health;
 using GovAuthZ.Server.Logging;
 using GovAuthZ.Server.OpenApi;
 using GovAuthZ.Server.Telemetry;
+using GovAuthZ.Server.Tokens;
 using GovAuthZ.Server.Transport;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,7 @@ builder.Services.AddSingleton<PolicyReloader>();
 builder.Services.AddDecisionAccess(options.Auth);
 builder.Services.AddHostedService<PolicyWatcher>();
 TelemetrySetup.AddMetricsExport(builder.Services, options.Telemetry);
+builder.AddTokenService(options);
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
@@ -52,6 +54,7 @@ app.MapHealthEndpoints();
 app.MapDecisionEndpoints();
 app.MapAdminEndpoints();
 app.MapOpenApiDocument();
+app.MapTokenEndpoints();
 app.MapGrpc(
     DecisionGrpcMethods.Create(
         app.Services.GetRequiredService<DecisionService>(),

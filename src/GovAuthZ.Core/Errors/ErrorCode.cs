@@ -127,4 +127,10 @@ public enum ErrorCode
     AccessTokenMissingClaim = 3072,
     AccessTokenClaimInvalid = 3073,
     AccessTokenRevoked = 3074,
+
+    // 3090-3099: the token service's HTTP endpoints and storage.
+    TokenEndpointContentTypeInvalid = 3090,
+    TokenEndpointRateLimited = 3091,
+    TokenStoreUnavailable = 3092,
+    TokenStoreOptionsInvalid = 3093,
 }

@@ -64,6 +64,11 @@ public static class ErrorMessages
         ErrorCode.AccessTokenMissingClaim => "access token lacks a required claim",
         ErrorCode.AccessTokenClaimInvalid => "access token carries a malformed claim",
         ErrorCode.AccessTokenRevoked => "access token has been revoked",
+
+        ErrorCode.TokenEndpointContentTypeInvalid => "the request body must be application/x-www-form-urlencoded",
+        ErrorCode.TokenEndpointRateLimited => "too many requests from this address; retry later",
+        ErrorCode.TokenStoreUnavailable => "the token store cannot be reached",
+        ErrorCode.TokenStoreOptionsInvalid => "token store options are invalid",
         _ => code.ToString(),
     };
 }

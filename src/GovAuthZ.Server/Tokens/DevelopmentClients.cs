@@ -1,0 +1,70 @@
+using GovAuthZ.Server.Authentication;
+using GovAuthZ.Server.Configuration;
+using GovAuthZ.Tokens;
+using GovAuthZ.Tokens.Clients;
+using GovAuthZ.Tokens.Issuance;
+using GovAuthZ.Tokens.Storage;
+
+namespace GovAuthZ.Server.Tokens;
+
+/// <summary>
+/// Clients registered on a fresh development server so the token endpoint can be tried at once. Their
+/// secrets are published in the README, so they are registered only when the store has no clients and
+/// every listener is loopback (the rule local mode uses): a reachable server never gets them.
+/// </summary>
+internal static class DevelopmentClients
+{
+    /// <summary>A trusted enforcement point: checks, and may describe the principal in the request.</summary>
+    public const string PepDemoId = "pep-demo";
+    public const string PepDemoSecret = "dev-only-pep-demo-secret-do-not-deploy-0001";
+
+    /// <summary>An administrator's tool: checks and explanations.</summary>
+    public const string AdminConsoleId = "admin-console";
+    public const string AdminConsoleSecret = "dev-only-admin-console-secret-do-not-deploy-02";
+
+    /// <summary>A department's own system (Nanjing Tax Service, municipal): its tokens carry department, region and level.</summary>
+    public const string TaxAppId = "tax-app";
+    public const string TaxAppSecret = "dev-only-tax-app-secret-do-not-deploy-000003";
+
+    public static IReadOnlyList<OAuthClient> Create() =>
+    [
+        Confidential(PepDemoId, "PEP demo (development only)", PepDemoSecret, [DecisionScopes.Check, DecisionScopes.AssertPrincipal]),
+        Confidential(AdminConsoleId, "Admin console (development only)", AdminConsoleSecret, [DecisionScopes.Check, DecisionScopes.Explain]),
+        Confidential(
+            TaxAppId, "Nanjing Tax Service app (development only)", TaxAppSecret, [DecisionScopes.Check],
+            new OfficialAttributes { Department = "tax_nj", Region = "320100", Level = 3 }),
+    ];
+
+    /// <summary>Whether seeding is allowed: enabled, and both listeners on loopback.</summary>
+    public static bool MaySeed(TokenServiceOptions settings, ServerOptions server) =>
+        settings.SeedDevelopmentClients && LocalModeGuard.IsLoopback(server.Http.Url) && LocalModeGuard.IsLoopback(server.Grpc.Url);
+
+    /// <summary>Registers the clients when the store is empty; returns how many were added.</summary>
+    public static async Task<int> SeedIfEmptyAsync(SqlClientStore store, CancellationToken cancellationToken)
+    {
+        if (await store.CountAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            return 0;
+        }
+
+        var clients = Create();
+        foreach (var client in clients)
+        {
+            await store.SaveAsync(client, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return clients.Count;
+    }
+
+    private static OAuthClient Confidential(string id, string name, string secret, string[] scopes, OfficialAttributes? department = null) => new()
+    {
+        ClientId = id,
+        Kind = department is null ? ClientKind.Application : ClientKind.Department,
+        DepartmentAttributes = department,
+        DisplayName = name,
+        AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic, ClientAuthenticationMethods.ClientSecretPost],
+        SecretHashes = [ClientSecretHasher.Hash(secret)],
+        GrantTypes = [GrantTypes.ClientCredentials],
+        Scopes = scopes,
+    };
+}

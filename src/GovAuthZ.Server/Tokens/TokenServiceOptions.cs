@@ -1,0 +1,112 @@
+using GovAuthZ.Tokens;
+using GovAuthZ.Tokens.Keys;
+
+namespace GovAuthZ.Server.Tokens;
+
+/// <summary>
+/// The <c>GovAuthZ:Tokens</c> section. Lifetimes and key settings feed <see cref="TokenOptions"/>; the
+/// rest is hosting: maintenance period, rate limit, development clients. Absent keys keep these defaults.
+/// </summary>
+internal sealed class TokenServiceOptions
+{
+    public const string SectionName = "GovAuthZ:Tokens";
+
+    /// <summary>The issuer identifier; empty means the HTTP listener URL (GovAuthZ:Http:Url).</summary>
+    public string? Issuer { get; set; }
+
+    public string DefaultAudience { get; set; } = "govauthz";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    public TimeSpan IdTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    public string SigningAlgorithm { get; set; } = SigningAlgorithms.ES256;
+
+    public int RsaKeySize { get; set; } = 2048;
+
+    public TimeSpan KeyPublishLeadTime { get; set; } = TimeSpan.FromDays(1);
+
+    public TimeSpan KeyRotationInterval { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Replaces the default scope list when set.</summary>
+    public string[]? SupportedScopes { get; set; }
+
+    /// <summary>
+    /// How often each replica reloads the key set and revocations, rotates when due and prunes. Must be
+    /// shorter than <see cref="KeyPublishLeadTime"/> so every replica publishes a new key before it signs.
+    /// </summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Register the documented development clients when the store has none and every listener is loopback.</summary>
+    public bool SeedDevelopmentClients { get; set; } = true;
+
+    public TokenRateLimitOptions RateLimit { get; set; } = new();
+
+    public static TokenServiceOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(SectionName).Get<TokenServiceOptions>() ?? new TokenServiceOptions();
+    }
+
+    /// <summary>The core options, validated (GAZ3001 names the first bad setting).</summary>
+    public TokenOptions ToTokenOptions(string httpUrl)
+    {
+        var options = new TokenOptions
+        {
+            Issuer = string.IsNullOrWhiteSpace(Issuer) ? httpUrl.TrimEnd('/') : Issuer,
+            DefaultAudience = DefaultAudience,
+            AccessTokenLifetime = AccessTokenLifetime,
+            IdTokenLifetime = IdTokenLifetime,
+            ClockSkew = ClockSkew,
+            SigningAlgorithm = SigningAlgorithm,
+            RsaKeySize = RsaKeySize,
+            KeyPublishLeadTime = KeyPublishLeadTime,
+            KeyRotationInterval = KeyRotationInterval,
+        };
+        if (SupportedScopes is { Length: > 0 } scopes)
+        {
+            options.SupportedScopes = scopes;
+        }
+
+        options.Validate();
+        if (MaintenanceInterval <= TimeSpan.Zero || (KeyPublishLeadTime > TimeSpan.Zero && MaintenanceInterval >= KeyPublishLeadTime))
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:MaintenanceInterval must be positive and shorter than KeyPublishLeadTime");
+        }
+
+        if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:RateLimit needs PermitLimit >= 1 and a positive Window");
+        }
+
+        return options;
+    }
+}
+
+/// <summary>Fixed-window limit on the token endpoint, per client address.</summary>
+internal sealed class TokenRateLimitOptions
+{
+    public int PermitLimit { get; set; } = 60;
+
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The <c>GovAuthZ:Store</c> section: where tokens, clients and keys are kept.</summary>
+internal sealed class TokenStoreOptions
+{
+    public const string SectionName = "GovAuthZ:Store";
+
+    /// <summary>Sqlite (default, <c>&lt;DataDir&gt;/govauthz.db</c>) or Postgres.</summary>
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Npgsql connection string for Postgres; for Sqlite, an optional file path.</summary>
+    public string? ConnectionString { get; set; }
+
+    public static TokenStoreOptions From(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(SectionName).Get<TokenStoreOptions>() ?? new TokenStoreOptions();
+    }
+}

@@ -1,0 +1,57 @@
+using GovAuthZ.Server.Configuration;
+using GovAuthZ.Tokens;
+using GovAuthZ.Tokens.Clients;
+using GovAuthZ.Tokens.Issuance;
+using GovAuthZ.Tokens.Keys;
+using GovAuthZ.Tokens.Storage;
+using GovAuthZ.Tokens.Validation;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace GovAuthZ.Server.Tokens;
+
+/// <summary>
+/// Registers the token service as singletons. Resolvable by other parts of the server:
+/// <see cref="AccessTokenValidator"/> (audience = DefaultAudience), <see cref="IRevokedTokens"/>,
+/// <see cref="SigningKeyRing"/>, <see cref="AccessTokenIssuer"/>, <see cref="TokenOptions"/>.
+/// </summary>
+internal static class TokenServiceRegistration
+{
+    public static WebApplicationBuilder AddTokenService(this WebApplicationBuilder builder, ServerOptions server)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(server);
+        var settings = TokenServiceOptions.From(builder.Configuration);
+        var options = settings.ToTokenOptions(server.Http.Url);
+        var store = TokenStoreOptions.From(builder.Configuration);
+        var dataDir = Path.GetFullPath(server.DataDir);
+        var services = builder.Services;
+
+        services.AddSingleton(settings);
+        services.AddSingleton(options);
+        services.AddDataProtection()
+            .SetApplicationName(StoreLayout.ProtectionApplicationName)
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, StoreLayout.ProtectionKeysFolder)));
+        services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
+        services.AddSingleton(_ => TokenDatabase.Create(store.Provider, store.ConnectionString, dataDir));
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
+        services.AddSingleton<SqlClientStore>();
+        services.AddSingleton<IClientStore>(static sp => sp.GetRequiredService<SqlClientStore>());
+        services.AddSingleton<PersistentRevokedTokens>();
+        services.AddSingleton<IRevokedTokenStore>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
+        services.AddSingleton<IRevokedTokens>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
+        services.AddSingleton<IClientAssertionReplayCache>(static sp => new InMemoryClientAssertionReplayCache(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton(static sp => new AccessTokenValidator(
+            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<IRevokedTokens>(),
+            sp.GetRequiredService<TokenOptions>().DefaultAudience));
+        services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
+            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>()));
+        services.AddSingleton<TokenIntrospectionService>();
+        services.AddSingleton<TokenMaintenanceService>();
+        services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());
+        services.AddRateLimiter(limiter => TokenRateLimiting.Configure(limiter, settings.RateLimit));
+        return builder;
+    }
+}
