@@ -1,11 +1,14 @@
+using GovAuthZ.Core.Errors;
 using System.Text.Json.Serialization;
 using GovAuthZ.Server.Decisions;
+using GovAuthZ.Tokens.Storage;
 
 namespace GovAuthZ.Server.Health;
 
 /// <summary>
 /// Liveness and readiness probes. Liveness says the process serves requests at all; readiness also
-/// requires a loaded policy bundle, so orchestrators keep traffic away from a replica that can only deny.
+/// requires a loaded policy bundle and a reachable store, so orchestrators keep traffic away from a replica
+/// that can only deny or cannot issue tokens.
 /// </summary>
 internal static class HealthEndpoints
 {
@@ -16,8 +19,31 @@ internal static class HealthEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/healthz", static () => TypedResults.Ok(Alive));
-        endpoints.MapGet("/readyz", static (PolicyStore store) => Readiness(store.Current));
+        endpoints.MapGet("/readyz", static (PolicyStore store, TokenDatabase database, CancellationToken aborted) =>
+            ReadinessAsync(store.Current, database, aborted));
         return endpoints;
+    }
+
+    // The store holds signing keys, clients and revocations: a replica that cannot reach it cannot issue or
+    // revoke tokens, so it reports not ready. Bounded so a hung database cannot hang the probe.
+    private static readonly TimeSpan StoreProbeTimeout = TimeSpan.FromSeconds(2);
+
+    private static async Task<IResult> ReadinessAsync(PolicyState state, TokenDatabase database, CancellationToken aborted)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        timeout.CancelAfter(StoreProbeTimeout);
+        try
+        {
+            await database.PingAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is GovAuthZException or OperationCanceledException)
+        {
+            var code = ErrorCodes.Format(ErrorCode.TokenStoreUnavailable);
+            var detail = error is GovAuthZException known ? known.Detail : $"the {database.Provider} store did not answer within {StoreProbeTimeout.TotalSeconds} s";
+            return TypedResults.Json(new NotReadyStatus("not-ready", code, detail, null), statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return Readiness(state);
     }
 
     private static IResult Readiness(PolicyState state)

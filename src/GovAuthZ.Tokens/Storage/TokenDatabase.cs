@@ -96,6 +96,28 @@ public sealed class TokenDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Opens a connection and runs a trivial query, for readiness probes; throws GAZ-coded
+    /// <see cref="GovAuthZException"/> (store unavailable) when the store cannot answer.
+    /// </summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            try
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = "SELECT 1";
+                await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbException ex)
+            {
+                throw new GovAuthZException(ErrorCode.TokenStoreUnavailable, $"{Provider} store: {ex.Message}", SourceLocation.None, ex);
+            }
+        }
+    }
+
     /// <summary>Creates the tables when absent; safe to run on every start and from several replicas.</summary>
     public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
