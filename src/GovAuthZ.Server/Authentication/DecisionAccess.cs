@@ -1,3 +1,5 @@
+using GovAuthZ.Tokens.Clients;
+
 namespace GovAuthZ.Server.Authentication;
 
 /// <summary>
@@ -6,11 +8,11 @@ namespace GovAuthZ.Server.Authentication;
 /// </summary>
 internal sealed class DecisionAccess
 {
-    public DecisionAccess(CallerAuthenticator authenticator)
+    public DecisionAccess(CallerAuthenticator authenticator, IClientStore? clients = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         Authenticator = authenticator;
-        Principals = new PrincipalResolver(authenticator);
+        Principals = new PrincipalResolver(authenticator, clients);
     }
 
     public CallerAuthenticator Authenticator { get; }

@@ -1,5 +1,6 @@
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Server.Configuration;
+using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Validation;
 
 namespace GovAuthZ.Server.Authentication;
@@ -23,7 +24,9 @@ internal static class DecisionAccessRegistration
             options.Mode,
             provider.GetRequiredService<IAccessTokenVerifier>(),
             provider.GetRequiredService<VerifiedTokenCache>()));
-        services.AddSingleton<DecisionAccess>();
+        services.AddSingleton(static provider => new DecisionAccess(
+            provider.GetRequiredService<CallerAuthenticator>(),
+            provider.GetService<IClientStore>()));
         return services;
     }
 

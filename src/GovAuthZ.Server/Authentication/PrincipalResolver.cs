@@ -1,5 +1,6 @@
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
+using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Issuance;
 
 namespace GovAuthZ.Server.Authentication;
@@ -12,7 +13,9 @@ namespace GovAuthZ.Server.Authentication;
 /// <list type="bullet">
 /// <item>An official described in the request needs <see cref="DecisionScopes.AssertPrincipal"/>: without
 /// it any app could claim any department and clearance.</item>
-/// <item>An app may ask about itself; about another app only with the same scope.</item>
+/// <item>An app may ask about itself; about another app only with the same scope. An app principal is
+/// decided as the department its registration names (department, level, region), cleared for general
+/// data only: an app acting for itself never reaches important or core data without an official.</item>
 /// <item>A subject token is verified (signature, expiry, revocation) and its official attributes replace
 /// it; the caller becomes the acting app unless one was named.</item>
 /// </list>
@@ -20,11 +23,13 @@ namespace GovAuthZ.Server.Authentication;
 internal sealed class PrincipalResolver
 {
     private readonly CallerAuthenticator _authenticator;
+    private readonly IClientStore? _clients;
 
-    public PrincipalResolver(CallerAuthenticator authenticator)
+    public PrincipalResolver(CallerAuthenticator authenticator, IClientStore? clients = null)
     {
         ArgumentNullException.ThrowIfNull(authenticator);
         _authenticator = authenticator;
+        _clients = clients;
     }
 
     /// <summary>Checks and, for a subject token, rewrites <paramref name="request"/>'s principal in place.</summary>
@@ -41,9 +46,9 @@ internal sealed class PrincipalResolver
                     : Forbidden("describing an official needs the scope 'decision:assert-principal'; send the official's access token as principal.subject_token instead"));
             case Principal.IdentityOneofCase.App:
                 var own = string.Equals(principal.App.ClientId, caller.ClientId, StringComparison.Ordinal);
-                return ValueTask.FromResult(own || caller.HasScope(DecisionScopes.AssertPrincipal)
-                    ? null
-                    : Forbidden("an app may only ask about itself without the scope 'decision:assert-principal'"));
+                return own || caller.HasScope(DecisionScopes.AssertPrincipal)
+                    ? ResolveAppAsync(principal, cancellationToken)
+                    : ValueTask.FromResult<GovAuthZException?>(Forbidden("an app may only ask about itself without the scope 'decision:assert-principal'"));
             case Principal.IdentityOneofCase.SubjectToken:
                 return ResolveSubjectAsync(caller, principal, cancellationToken);
             default:
@@ -83,6 +88,37 @@ internal sealed class PrincipalResolver
         var actingApp = principal.ActingApp.Length > 0 ? principal.ActingApp : caller.ClientId;
         principal.Official = official;
         principal.ActingApp = actingApp;
+        return null;
+    }
+
+    private async ValueTask<GovAuthZException?> ResolveAppAsync(Principal principal, CancellationToken cancellationToken)
+    {
+        var clientId = principal.App.ClientId;
+        if (clientId.Length == 0)
+        {
+            return new GovAuthZException(ErrorCode.DecisionInvalidRequest, "principal.app.client_id is required");
+        }
+
+        var client = _clients is null ? null : await _clients.FindByIdAsync(clientId, cancellationToken).ConfigureAwait(false);
+        if (client is null)
+        {
+            return new GovAuthZException(ErrorCode.DecisionInvalidRequest, $"principal.app.client_id '{clientId}' is not a registered client");
+        }
+
+        if (client.DepartmentAttributes is not { Department: { } department, Level: { } level, Region: { } region })
+        {
+            return new GovAuthZException(ErrorCode.DecisionInvalidRequest, $"app '{clientId}' is not registered for a department (department, level and region); only department apps can be principals");
+        }
+
+        principal.Official = new Official
+        {
+            Id = clientId,
+            Department = department,
+            Level = (AdministrativeLevel)level,
+            Region = region,
+            Clearance = DataGrade.General,
+        };
+        principal.ActingApp = clientId;
         return null;
     }
 

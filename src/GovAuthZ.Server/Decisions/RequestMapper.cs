@@ -63,7 +63,9 @@ internal static class RequestMapper
     {
         if (principal.IdentityCase != Principal.IdentityOneofCase.Official)
         {
-            throw Invalid($"principal form '{principal.IdentityCase}' is not supported yet; send an official");
+            // Apps and subject tokens are turned into officials before mapping (PrincipalResolver); one
+            // reaching here was sent past it, which is a server fault, not a reason to decide.
+            throw Invalid($"principal form '{principal.IdentityCase}' was not resolved; send an official, an app or a subject token");
         }
 
         var official = principal.Official;

@@ -69,17 +69,37 @@ public sealed class BearerServerProcessTests : IClassFixture<BearerServerProcess
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
-    private static async Task<string> TokenAsync(HttpClient http)
+    [Fact]
+    public async Task Check_WhenDepartmentAppAsksForItself_IsDecidedAsItsDepartment()
+    {
+        using var http = new HttpClient { BaseAddress = _server.HttpBase };
+        var token = await TokenAsync(http, "tax-app", "dev-only-tax-app-secret-do-not-deploy-000003", "decision:check");
+        var check = DecisionClient.Check("{\"app\":{\"clientId\":\"tax-app\"}}", "ds_hr_social_insurance_nj", "social-assistance-eligibility");
+
+        using var response = await PostCheckAsync(http, token, check);
+        var body = await response.Content.ReadAsStringAsync();
+
+        // Decided, not refused: the shipped policy grants apps nothing of their own, so it is a deny.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(body);
+        Assert.False(json.RootElement.GetProperty("allowed").GetBoolean());
+        Assert.Equal("no-rule-allows", json.RootElement.GetProperty("reasons")[0].GetString());
+    }
+
+    private static Task<string> TokenAsync(HttpClient http) =>
+        TokenAsync(http, PepClient, PepSecret, "decision:check decision:assert-principal");
+
+    private static async Task<string> TokenAsync(HttpClient http, string clientId, string secret, string scope)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/oauth/token")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
                 ["grant_type"] = "client_credentials",
-                ["scope"] = "decision:check decision:assert-principal",
+                ["scope"] = scope,
             }),
         };
-        request.Headers.Authorization = BasicCredentials();
+        request.Headers.Authorization = BasicCredentials(clientId, secret);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
@@ -87,11 +107,14 @@ public sealed class BearerServerProcessTests : IClassFixture<BearerServerProcess
         return json.RootElement.GetProperty("access_token").GetString()!;
     }
 
-    private static async Task<HttpResponseMessage> PostCheckAsync(HttpClient http, string? token)
+    private static Task<HttpResponseMessage> PostCheckAsync(HttpClient http, string? token) =>
+        PostCheckAsync(http, token, DecisionClient.AllowedCheck);
+
+    private static async Task<HttpResponseMessage> PostCheckAsync(HttpClient http, string? token, string check)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/check")
         {
-            Content = new StringContent(DecisionClient.AllowedCheck, Encoding.UTF8, "application/json"),
+            Content = new StringContent(check, Encoding.UTF8, "application/json"),
         };
         if (token is not null)
         {
@@ -102,8 +125,8 @@ public sealed class BearerServerProcessTests : IClassFixture<BearerServerProcess
     }
 
     // RFC 6749 section 2.3.1: id and secret are form-encoded before Basic; ours need no escaping.
-    private static AuthenticationHeaderValue BasicCredentials() =>
-        new("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes(PepClient + ":" + PepSecret)));
+    private static AuthenticationHeaderValue BasicCredentials(string clientId = PepClient, string secret = PepSecret) =>
+        new("Basic", Convert.ToBase64String(Encoding.ASCII.GetBytes(clientId + ":" + secret)));
 
     private static byte[] CheckBytes() => JsonParser.Default.Parse<CheckRequest>(DecisionClient.AllowedCheck).ToByteArray();
 

@@ -1,6 +1,8 @@
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Server.Authentication;
+using GovAuthZ.Tokens;
+using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Issuance;
 
 namespace GovAuthZ.Server.IntegrationTests.Authentication;
@@ -117,6 +119,43 @@ public sealed class PrincipalResolverTests
     }
 
     [Fact]
+    public async Task Resolve_WhenDepartmentAppAsksForItself_DecidesAsItsDepartmentWithGeneralClearance()
+    {
+        using var tokens = await TokenServiceFixture.CreateAsync();
+        var resolver = new PrincipalResolver(tokens.Authenticator, Clients());
+        var request = RequestWith(new Principal { App = new App { ClientId = "tax-app" } });
+
+        var error = await resolver.ResolveAsync(PepAs("tax-app"), request, CancellationToken.None);
+
+        Assert.Null(error);
+        var official = request.Principal.Official;
+        Assert.Equal("tax-app", official.Id);
+        Assert.Equal("tax_nj", official.Department);
+        Assert.Equal(AdministrativeLevel.Municipal, official.Level);
+        Assert.Equal("320100", official.Region);
+        Assert.Equal(DataGrade.General, official.Clearance);
+        Assert.Equal("tax-app", request.Principal.ActingApp);
+    }
+
+    [Theory]
+    [InlineData("plain-app", "is not registered for a department")]
+    [InlineData("ghost-app", "is not a registered client")]
+    [InlineData("", "client_id is required")]
+    public async Task Resolve_WhenAppCannotBeAPrincipal_InvalidRequest(string clientId, string expected)
+    {
+        using var tokens = await TokenServiceFixture.CreateAsync();
+        var resolver = new PrincipalResolver(tokens.Authenticator, Clients());
+
+        var error = await resolver.ResolveAsync(
+            PepAs(clientId.Length == 0 ? "pep-app" : clientId, DecisionScopes.AssertPrincipal),
+            RequestWith(new Principal { App = new App { ClientId = clientId } }),
+            CancellationToken.None);
+
+        Assert.Equal(ErrorCode.DecisionInvalidRequest, error?.Code);
+        Assert.Contains(expected, error!.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Resolve_WhenBatchEntryFails_NamesItsIndex()
     {
         using var tokens = await TokenServiceFixture.CreateAsync();
@@ -131,8 +170,32 @@ public sealed class PrincipalResolverTests
         Assert.StartsWith("checks[1]: ", error!.Detail, StringComparison.Ordinal);
     }
 
-    private static Caller Pep(params string[] extraScopes) =>
-        new("pep-app", "pep-app", [DecisionScopes.Check, .. extraScopes], TokenServiceFixture.Start.AddHours(1), "jti-pep");
+    private static Caller Pep(params string[] extraScopes) => PepAs("pep-app", extraScopes);
+
+    private static Caller PepAs(string clientId, params string[] extraScopes) =>
+        new(clientId, clientId, [DecisionScopes.Check, .. extraScopes], TokenServiceFixture.Start.AddHours(1), "jti-pep");
+
+    private static InMemoryClientStore Clients() => new(
+    [
+        new OAuthClient
+        {
+            ClientId = "tax-app",
+            Kind = ClientKind.Department,
+            AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic],
+            SecretHashes = [ClientSecretHasher.Hash(ClientSecretHasher.GenerateSecret())],
+            GrantTypes = [GrantTypes.ClientCredentials],
+            Scopes = [DecisionScopes.Check],
+            DepartmentAttributes = new OfficialAttributes { Department = "tax_nj", Region = "320100", Level = 3 },
+        },
+        new OAuthClient
+        {
+            ClientId = "plain-app",
+            AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic],
+            SecretHashes = [ClientSecretHasher.Hash(ClientSecretHasher.GenerateSecret())],
+            GrantTypes = [GrantTypes.ClientCredentials],
+            Scopes = [DecisionScopes.Check],
+        },
+    ]);
 
     private static CheckRequest RequestWith(Principal principal) => new()
     {
