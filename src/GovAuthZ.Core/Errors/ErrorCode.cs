@@ -62,6 +62,7 @@ public enum ErrorCode
     DecisionUnauthenticated = 2007,
     DecisionForbidden = 2008,
     ServerConfigurationInvalid = 2009,
+    DecisionStateTooOld = 2010,
 
     // 2400-2499: request bodies at the decision transports (gRPC messages, REST bodies), before decoding.
     TransportMalformedMessage = 2401,

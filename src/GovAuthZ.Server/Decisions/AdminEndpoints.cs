@@ -44,7 +44,8 @@ internal static class AdminEndpoints
             return Rejected(error, state.Bundle?.Revision ?? 0);
         }
 
-        return TypedResults.Ok(new ReloadResult(state.Bundle?.Revision ?? 0));
+        var revision = state.Bundle?.Revision ?? 0;
+        return TypedResults.Ok(new ReloadResult(revision, revision > 0 ? ConsistencyToken.ForRevision(revision) : null));
     }
 
     private static ProblemHttpResult Rejected(Core.Errors.GovAuthZException error, long servingRevision) => TypedResults.Problem(
@@ -60,5 +61,8 @@ internal static class AdminEndpoints
         });
 }
 
-/// <summary>Body of a successful reload: <c>{"revision":N}</c>, the revision now serving.</summary>
-internal sealed record ReloadResult(long Revision);
+/// <summary>
+/// Body of a successful reload: <c>{"revision":N,"consistencyToken":"rev:N"}</c>, the revision now serving
+/// and the token a check presents to be answered from it or later.
+/// </summary>
+internal sealed record ReloadResult(long Revision, string? ConsistencyToken);

@@ -44,7 +44,7 @@ internal static class DecisionEndpoints
     /// <summary>The HTTP status each code is answered with; the OpenAPI document lists the same.</summary>
     public static int StatusOf(ErrorCode code) => code switch
     {
-        ErrorCode.DecisionNotReady => StatusCodes.Status503ServiceUnavailable,
+        ErrorCode.DecisionNotReady or ErrorCode.DecisionStateTooOld => StatusCodes.Status503ServiceUnavailable,
         ErrorCode.TransportUnsupportedMediaType => StatusCodes.Status415UnsupportedMediaType,
         ErrorCode.TransportBodyTooLarge => StatusCodes.Status413PayloadTooLarge,
         ErrorCode.DecisionUnauthenticated => StatusCodes.Status401Unauthorized,
@@ -134,6 +134,7 @@ internal static class DecisionEndpoints
         ErrorCode.DecisionUnknownPurpose => "Unknown purpose",
         ErrorCode.DecisionBatchTooLarge => "Batch too large",
         ErrorCode.DecisionNotReady => "Not ready",
+        ErrorCode.DecisionStateTooOld => "State older than the consistency token",
         ErrorCode.DecisionUnauthenticated => "Unauthenticated",
         ErrorCode.DecisionForbidden => "Forbidden",
         _ => "Invalid request",

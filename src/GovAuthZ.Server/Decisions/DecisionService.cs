@@ -92,6 +92,7 @@ internal sealed class DecisionService
             return NotReady(state.LastReloadError);
         }
 
+        ConsistencyToken.Require(request.ConsistencyToken, bundle.Revision);
         var mapped = RequestMapper.Map(request, bundle.Catalog);
         var explanation = bundle.Enforcer.Explain(mapped.Values);
         var decision = DecisionResult.FromExplanation(explanation, mapped.Dataset).ToResponse(bundle.Revision, NewDecisionId());
@@ -114,6 +115,7 @@ internal sealed class DecisionService
             return notReady;
         }
 
+        ConsistencyToken.Require(request.ConsistencyToken, bundle.Revision);
         var result = _cache.IsEnabled ? Cached(request, bundle, out var use) : Decide(request, bundle, out use);
         var response = result.ToResponse(bundle.Revision, NewDecisionId());
         _metrics.Decided(result.Allowed, transport, use, started);

@@ -95,6 +95,7 @@ internal static class OpenApiDocumentBuilder
         ErrorCode.DecisionInvalidRequest,
         ErrorCode.DecisionUnauthenticated,
         ErrorCode.DecisionForbidden,
+        ErrorCode.DecisionStateTooOld,
     ];
 
     private static JsonObject DecisionOperation(MethodDescriptor method, ProtoJsonSchemas schemas, ErrorCode[] errors)

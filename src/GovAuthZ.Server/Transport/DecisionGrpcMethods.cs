@@ -94,7 +94,7 @@ internal static class DecisionGrpcMethods
 
         private static StatusCode StatusOf(ErrorCode code) => code switch
         {
-            ErrorCode.DecisionNotReady => StatusCode.Unavailable,
+            ErrorCode.DecisionNotReady or ErrorCode.DecisionStateTooOld => StatusCode.Unavailable,
             ErrorCode.DecisionUnauthenticated => StatusCode.Unauthenticated,
             ErrorCode.DecisionForbidden => StatusCode.PermissionDenied,
             _ => StatusCode.InvalidArgument,

@@ -27,6 +27,7 @@ public sealed class PolicyReloadTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Equal(2, body.RootElement.GetProperty("revision").GetInt64());
+            Assert.Equal("rev:2", body.RootElement.GetProperty("consistencyToken").GetString());
         }
 
         Assert.False(await IsAllowedAsync(client, "2"));

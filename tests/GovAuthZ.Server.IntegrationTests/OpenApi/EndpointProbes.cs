@@ -54,6 +54,8 @@ internal static class EndpointProbes
             var body = path == "/v1/check:batch" ? "{\"checks\":[" + DecisionClient.AllowedCheck + "]}" : DecisionClient.AllowedCheck;
             yield return new EndpointProbe("no token", "post", path, body, Json, Bearer: true);
             yield return new EndpointProbe("scope missing", "post", path, body, Json, Bearer: true, BearerScope: "consent:read");
+            var ahead = DecisionClient.AllowedCheck.Insert(1, "\"consistencyToken\":\"rev:999999\",");
+            yield return new EndpointProbe("state too old", "post", path, path == "/v1/check:batch" ? "{\"checks\":[" + ahead + "]}" : ahead, Json);
         }
 
         yield return new EndpointProbe("alive", "get", "/healthz", null, Json);
