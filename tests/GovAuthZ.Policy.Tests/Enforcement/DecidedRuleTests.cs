@@ -120,11 +120,17 @@ public sealed class DecidedRuleTests
         Value[] request = Models.Request("alice", "data1", "write");
         var lines = Lookup(enforcer, request, 100);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        lines += Lookup(enforcer, request, 1_000);
-        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The quietest of three windows: the runtime may allocate once on this thread while it tiers code
+        // up (seen once in CI: 1,904 bytes in one window); an allocation per call shows in every window.
+        var bytes = long.MaxValue;
+        for (var window = 0; window < 3; window++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            lines += Lookup(enforcer, request, 1_000);
+            bytes = Math.Min(bytes, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
 
-        Assert.Equal(1_100, lines);
+        Assert.Equal(3_100, lines);
         Assert.Equal(0, bytes);
     }
 
