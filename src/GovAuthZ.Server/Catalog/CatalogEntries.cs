@@ -26,7 +26,11 @@ internal sealed record DatasetEntry(
     IReadOnlyList<DatasetField> Fields);
 
 /// <summary>A purpose code from purposes.yaml with its legal basis (PIPL Art. 13).</summary>
-internal sealed record PurposeEntry(string Id, string LegalBasis, string? Law);
+internal sealed record PurposeEntry(string Id, string LegalBasis, string? Law, int? RetentionDays = null)
+{
+    /// <summary>Longest retention the purpose justifies (purposes.yaml <c>retentionDays</c>), or null when none is set.</summary>
+    public TimeSpan? Retention => RetentionDays is { } days ? TimeSpan.FromDays(days) : null;
+}
 
 /// <summary>
 /// The dataset catalog and the purpose list, as immutable lookups keyed ordinally by id. Built once per

@@ -50,7 +50,7 @@ internal static class CatalogLoader
         foreach (var node in RequiredSequence(path, root, "purposes"))
         {
             var map = AsMapping(path, node, "a purpose");
-            var entry = new PurposeEntry(Required(path, map, "id"), Required(path, map, "legalBasis"), Optional(map, "law"));
+            var entry = new PurposeEntry(Required(path, map, "id"), Required(path, map, "legalBasis"), Optional(map, "law"), RetentionDaysOf(path, map));
             if (!result.TryAdd(entry.Id, entry))
             {
                 throw Error(path, node, $"purpose '{entry.Id}' is defined twice");
@@ -58,6 +58,21 @@ internal static class CatalogLoader
         }
 
         return result.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    // PIPL Art. 19: data is kept no longer than the purpose needs, so the limit belongs to the purpose.
+    private static int? RetentionDaysOf(string path, YamlMappingNode purpose)
+    {
+        if (Child(purpose, "retentionDays") is not { } node)
+        {
+            return null;
+        }
+
+        return node is YamlScalarNode { Value: { } text }
+            && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            && days is >= 1 and <= 36_500
+            ? days
+            : throw Error(path, node, "'retentionDays' must be a whole number of days from 1 to 36500");
     }
 
     private static List<DatasetField> FieldsOf(string path, YamlMappingNode dataset)

@@ -1,3 +1,4 @@
+using Google.Protobuf.WellKnownTypes;
 using GovAuthZ.Contracts.Decision.V1;
 using GovAuthZ.Policy;
 using GovAuthZ.Policy.Effects;
@@ -8,7 +9,8 @@ namespace GovAuthZ.Server.Decisions;
 
 /// <summary>
 /// What a decided check answers, apart from what each response gets of its own (decision id) and what
-/// the bundle supplies (revision): allowed, reason, deciding rule and mask obligations. Immutable, so
+/// the bundle supplies (revision): allowed, reason, deciding rule, mask obligations and the purpose's
+/// retention limit. Immutable, so
 /// the decision cache hands one instance to every thread; responses are built fresh from it, since
 /// contract messages are mutable.
 /// </summary>
@@ -21,8 +23,9 @@ internal sealed class DecisionResult
     private readonly string[] _ruleFields;
     private readonly string[] _partialMask;
     private readonly string[] _fullMask;
+    private readonly TimeSpan? _retention;
 
-    private DecisionResult(bool allowed, string reason, string? ruleType, string[] ruleFields, string ruleLocation, DatasetEntry? dataset, bool decided)
+    private DecisionResult(bool allowed, string reason, string? ruleType, string[] ruleFields, string ruleLocation, DatasetEntry? dataset, bool decided, PurposeEntry? purpose = null)
     {
         Allowed = allowed;
         Reason = reason;
@@ -31,6 +34,7 @@ internal sealed class DecisionResult
         RuleLocation = ruleLocation;
         IsDecided = decided;
         (_partialMask, _fullMask) = allowed && dataset is not null ? MasksOf(dataset) : ([], []);
+        _retention = allowed ? purpose?.Retention : null;
     }
 
     public bool Allowed { get; }
@@ -47,7 +51,7 @@ internal sealed class DecisionResult
     /// <summary>False when evaluation failed and the deny carries an error: such results are never cached.</summary>
     public bool IsDecided { get; }
 
-    public static DecisionResult FromOutcome(in EnforceOutcome outcome, DatasetEntry? dataset)
+    public static DecisionResult FromOutcome(in EnforceOutcome outcome, DatasetEntry? dataset, PurposeEntry? purpose = null)
     {
         if (outcome.Error is { } error)
         {
@@ -56,14 +60,14 @@ internal sealed class DecisionResult
 
         if (!outcome.TryGetRule(out var rule))
         {
-            return new DecisionResult(outcome.Allowed, outcome.Allowed ? AllowedByRule : NoRuleAllows, null, [], string.Empty, dataset, decided: true);
+            return new DecisionResult(outcome.Allowed, outcome.Allowed ? AllowedByRule : NoRuleAllows, null, [], string.Empty, dataset, decided: true, purpose);
         }
 
         var reason = outcome.Allowed ? AllowedByRule : DeniedByRule;
-        return new DecisionResult(outcome.Allowed, reason, rule.Type, rule.Fields.ToArray(), LocationOf(rule.Location), dataset, decided: true);
+        return new DecisionResult(outcome.Allowed, reason, rule.Type, rule.Fields.ToArray(), LocationOf(rule.Location), dataset, decided: true, purpose);
     }
 
-    public static DecisionResult FromExplanation(Explanation explanation, DatasetEntry? dataset)
+    public static DecisionResult FromExplanation(Explanation explanation, DatasetEntry? dataset, PurposeEntry? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(explanation);
         var reason = explanation switch
@@ -74,8 +78,8 @@ internal sealed class DecisionResult
             _ => NoRuleAllows,
         };
         return explanation.Rule is { } rule
-            ? new DecisionResult(explanation.Allowed, reason, rule.Type, [.. rule.Fields], LocationOf(rule.Location), dataset, explanation.ErrorCode is null)
-            : new DecisionResult(explanation.Allowed, reason, null, [], string.Empty, dataset, explanation.ErrorCode is null);
+            ? new DecisionResult(explanation.Allowed, reason, rule.Type, [.. rule.Fields], LocationOf(rule.Location), dataset, explanation.ErrorCode is null, purpose)
+            : new DecisionResult(explanation.Allowed, reason, null, [], string.Empty, dataset, explanation.ErrorCode is null, purpose);
     }
 
     public CheckResponse ToResponse(long revision, string decisionId)
@@ -91,6 +95,11 @@ internal sealed class DecisionResult
         // Partial before full: the order the mask obligations have always been listed in.
         AddMask(response, _partialMask, MaskStyle.Partial);
         AddMask(response, _fullMask, MaskStyle.Full);
+        if (_retention is { } retention)
+        {
+            response.Obligations.Add(new Obligation { Retention = new Retention { MaxAge = Duration.FromTimeSpan(retention) } });
+        }
+
         return response;
     }
 

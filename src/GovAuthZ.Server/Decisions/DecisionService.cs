@@ -95,7 +95,7 @@ internal sealed class DecisionService
         ConsistencyToken.Require(request.ConsistencyToken, bundle.Revision);
         var mapped = RequestMapper.Map(request, bundle.Catalog);
         var explanation = bundle.Enforcer.Explain(mapped.Values);
-        var decision = DecisionResult.FromExplanation(explanation, mapped.Dataset).ToResponse(bundle.Revision, NewDecisionId());
+        var decision = DecisionResult.FromExplanation(explanation, mapped.Dataset, mapped.Purpose).ToResponse(bundle.Revision, NewDecisionId());
         var response = new ExplainResponse { Decision = decision, Effect = explanation.Effect, Reason = explanation.Reason };
         AddAttributes(response, "r.sub.", mapped.Subject);
         AddAttributes(response, "r.obj.", mapped.Resource);
@@ -170,7 +170,7 @@ internal sealed class DecisionService
     {
         use = CacheUse.None;
         var mapped = RequestMapper.Map(request, bundle.Catalog);
-        return DecisionResult.FromOutcome(bundle.Enforcer.Decide(mapped.Values), mapped.Dataset);
+        return DecisionResult.FromOutcome(bundle.Enforcer.Decide(mapped.Values), mapped.Dataset, mapped.Purpose);
     }
 
     private ExplainResponse NotReady(GovAuthZException? loadError)

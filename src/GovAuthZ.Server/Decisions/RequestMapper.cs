@@ -13,7 +13,8 @@ internal sealed record MappedRequest(
     Value[] Values,
     KeyValuePair<string, Value>[] Subject,
     KeyValuePair<string, Value>[] Resource,
-    DatasetEntry? Dataset);
+    DatasetEntry? Dataset,
+    PurposeEntry Purpose);
 
 /// <summary>
 /// Maps a <see cref="CheckRequest"/> onto the shipped model's request shape. Rejects what the model cannot
@@ -40,7 +41,7 @@ internal static class RequestMapper
             throw Invalid("purpose is required");
         }
 
-        if (!catalog.Purposes.ContainsKey(request.Purpose))
+        if (!catalog.Purposes.TryGetValue(request.Purpose, out var purpose))
         {
             throw new GovAuthZException(ErrorCode.DecisionUnknownPurpose, $"unknown purpose '{request.Purpose}'");
         }
@@ -54,7 +55,7 @@ internal static class RequestMapper
             Value.FromString(request.Action),
             Value.FromString(request.Purpose),
         ];
-        return new MappedRequest(values, subject, resource, dataset);
+        return new MappedRequest(values, subject, resource, dataset, purpose);
     }
 
     // Roles in the request are deliberately not passed on: the model takes roles from g rows only, so

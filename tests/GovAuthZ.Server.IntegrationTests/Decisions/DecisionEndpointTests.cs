@@ -27,9 +27,14 @@ public sealed class DecisionEndpointTests : IClassFixture<DecisionServerFactory>
             Assert.Equal("p", rule.GetProperty("type").GetString());
             Assert.Equal("role:caseworker", rule.GetProperty("fields")[0].GetString());
             Assert.StartsWith("policy.csv:", Path.GetFileName(rule.GetProperty("location").GetString()), StringComparison.Ordinal);
-            var mask = Assert.Single(root.GetProperty("obligations").EnumerateArray()).GetProperty("maskFields");
+            var obligations = root.GetProperty("obligations").EnumerateArray().ToList();
+            Assert.Equal(2, obligations.Count);
+            var mask = obligations[0].GetProperty("maskFields");
             Assert.Equal(["name", "id_number"], Strings(mask.GetProperty("fields")));
             Assert.Equal("MASK_STYLE_PARTIAL", mask.GetProperty("style").GetString());
+
+            // social-assistance-eligibility keeps data at most 90 days (purposes.yaml), in proto3 JSON seconds.
+            Assert.Equal("7776000s", obligations[1].GetProperty("retention").GetProperty("maxAge").GetString());
             Assert.Equal("1", root.GetProperty("policyRevision").GetString());
             var id = Guid.Parse(root.GetProperty("decisionId").GetString()!);
             Assert.Equal(7, id.Version);
