@@ -31,7 +31,8 @@ public sealed class TokenRequestPipeline
     public IReadOnlyCollection<string> SupportedGrantTypes => _supportedGrantTypes;
 
     /// <summary>The pipeline with the client_credentials grant: grant type, client authentication, client's grant, confidential client, scope, issue.</summary>
-    public static TokenRequestPipeline CreateDefault(TokenOptions options, ClientAuthenticator authenticator, AccessTokenIssuer issuer)
+    /// <remarks>With <paramref name="refreshTokens"/>, the refresh_token grant (rotation, reuse detection) is supported too.</remarks>
+    public static TokenRequestPipeline CreateDefault(TokenOptions options, ClientAuthenticator authenticator, AccessTokenIssuer issuer, Refresh.RefreshTokenService? refreshTokens = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new TokenRequestPipeline(
@@ -42,6 +43,7 @@ public sealed class TokenRequestPipeline
             new ConfidentialClientHandler(),
             new RequestedScopeHandler(GrantTypes.ClientCredentials, options.SupportedScopes),
             new ClientCredentialsIssueHandler(issuer),
+            .. refreshTokens is null ? [] : new ITokenRequestHandler[] { new RefreshTokenGrantHandler(refreshTokens) },
         ]);
     }
 
