@@ -36,7 +36,7 @@ public sealed class GrantFixture : IDisposable
         Store = new InMemoryRefreshTokenStore();
         RefreshTokens = new RefreshTokenService(tokens.Options, Store, tokens.Revoked, tokens.AccessTokens, tokens.Time);
         Introspection = new TokenIntrospectionService(tokens.Options, tokens.Ring, tokens.Revoked);
-        Pipeline = TokenRequestPipeline.CreateDefault(tokens.Options, Authenticator, tokens.AccessTokens, RefreshTokens);
+        Pipeline = TokenRequestPipeline.CreateDefault(tokens.Options, Authenticator, tokens.AccessTokens, RefreshTokens, Introspection);
     }
 
     public static OfficialAttributes Official { get; } = new()
