@@ -37,4 +37,17 @@ public static class TokenRequestParameterNames
     public const string CodeVerifier = "code_verifier";
     public const string RefreshToken = "refresh_token";
     public const string Resource = "resource";
+
+    // RFC 8693 section 2.1.
+    public const string SubjectToken = "subject_token";
+    public const string SubjectTokenType = "subject_token_type";
+    public const string ActorToken = "actor_token";
+    public const string ActorTokenType = "actor_token_type";
+    public const string RequestedTokenType = "requested_token_type";
+}
+
+/// <summary>Token type identifiers of RFC 8693 section 3.</summary>
+public static class TokenTypeIdentifiers
+{
+    public const string AccessToken = "urn:ietf:params:oauth:token-type:access_token";
 }

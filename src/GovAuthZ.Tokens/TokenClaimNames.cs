@@ -16,6 +16,9 @@ public static class TokenClaimNames
     public const string Nonce = "nonce";
     public const string AuthorizedParty = "azp";
 
+    /// <summary>RFC 8693 section 4.1: the party acting on behalf of the subject, as {"sub": ...}.</summary>
+    public const string Actor = "act";
+
     // Attributes of an official (or of a department app) that the decision point reads.
     public const string Department = "department";
     public const string Roles = "roles";

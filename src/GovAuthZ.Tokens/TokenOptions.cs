@@ -20,6 +20,12 @@ public sealed class TokenOptions
 
     public TimeSpan IdTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sliding lifetime of one refresh token: each rotation issues a token valid this long, capped by the family's.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Absolute lifetime of a refresh token family (one grant): no rotation extends it (RFC 9700 section 4.14.2).</summary>
+    public TimeSpan RefreshTokenFamilyLifetime { get; set; } = TimeSpan.FromHours(8);
+
     /// <summary>Tolerance for clock differences between machines, applied to exp, nbf and iat.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -67,6 +73,8 @@ public sealed class TokenOptions
         Require(!string.IsNullOrWhiteSpace(DefaultAudience), "DefaultAudience is required");
         Require(AccessTokenLifetime > TimeSpan.Zero && AccessTokenLifetime <= TimeSpan.FromDays(1), "AccessTokenLifetime must be within (0, 1 day]");
         Require(IdTokenLifetime > TimeSpan.Zero && IdTokenLifetime <= TimeSpan.FromDays(1), "IdTokenLifetime must be within (0, 1 day]");
+        Require(RefreshTokenLifetime > TimeSpan.Zero && RefreshTokenLifetime <= RefreshTokenFamilyLifetime, "RefreshTokenLifetime must be within (0, RefreshTokenFamilyLifetime]");
+        Require(RefreshTokenFamilyLifetime <= TimeSpan.FromDays(30), "RefreshTokenFamilyLifetime must be at most 30 days");
         Require(ClockSkew >= TimeSpan.Zero && ClockSkew <= TimeSpan.FromMinutes(5), "ClockSkew must be within [0, 5 minutes]");
         Require(SigningAlgorithms.IsSupported(SigningAlgorithm), "SigningAlgorithm must be ES256 or RS256");
         Require(RsaKeySize is >= 2048 and <= 8192 && RsaKeySize % 8 == 0, "RsaKeySize must be 2048 to 8192 bits");

@@ -134,4 +134,16 @@ public enum ErrorCode
     TokenEndpointRateLimited = 3091,
     TokenStoreUnavailable = 3092,
     TokenStoreOptionsInvalid = 3093,
+
+    // 3100-3119: refresh tokens (RFC 6749 6, RFC 9700 4.14) and token exchange (RFC 8693).
+    RefreshTokenUnknown = 3100,
+    RefreshTokenExpired = 3101,
+    RefreshTokenRevoked = 3102,
+    RefreshTokenReused = 3103,
+    RefreshTokenClientMismatch = 3104,
+    RefreshTokenScopeWidened = 3105,
+    TokenExchangeSubjectTokenInvalid = 3110,
+    TokenExchangeTokenTypeUnsupported = 3111,
+    TokenExchangeActorTokenUnsupported = 3112,
+    TokenExchangeScopeWidened = 3113,
 }

@@ -69,6 +69,17 @@ public static class ErrorMessages
         ErrorCode.TokenEndpointRateLimited => "too many requests from this address; retry later",
         ErrorCode.TokenStoreUnavailable => "the token store cannot be reached",
         ErrorCode.TokenStoreOptionsInvalid => "token store options are invalid",
+
+        ErrorCode.RefreshTokenUnknown => "refresh token is invalid",
+        ErrorCode.RefreshTokenExpired => "refresh token has expired",
+        ErrorCode.RefreshTokenRevoked => "refresh token was revoked",
+        ErrorCode.RefreshTokenReused => "refresh token was already used; its grant is revoked",
+        ErrorCode.RefreshTokenClientMismatch => "refresh token was issued to another client",
+        ErrorCode.RefreshTokenScopeWidened => "scope may only narrow the scope of the refresh token",
+        ErrorCode.TokenExchangeSubjectTokenInvalid => "subject_token is invalid, expired or revoked",
+        ErrorCode.TokenExchangeTokenTypeUnsupported => "subject_token_type or requested_token_type is not supported",
+        ErrorCode.TokenExchangeActorTokenUnsupported => "actor_token is not supported",
+        ErrorCode.TokenExchangeScopeWidened => "scope may only narrow the scope of the subject token",
         _ => code.ToString(),
     };
 }

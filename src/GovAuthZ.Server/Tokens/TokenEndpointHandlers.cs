@@ -2,6 +2,7 @@ using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Errors;
 using GovAuthZ.Tokens.Grants;
+using GovAuthZ.Tokens.Refresh;
 using GovAuthZ.Tokens.Validation;
 
 namespace GovAuthZ.Server.Tokens;
@@ -55,7 +56,11 @@ internal static class TokenEndpointHandlers
     }
 
     /// <summary>RFC 7009 section 2: 200 whether or not the token was known, valid or the caller's own.</summary>
-    public static async Task RevokeAsync(HttpContext context, ClientAuthenticator authenticator, TokenIntrospectionService introspection, ILoggerFactory loggers)
+    /// <remarks>
+    /// An access token is tried first, then a refresh token (token_type_hint is advisory, section 2.1);
+    /// revoking a refresh token revokes its whole grant, access tokens included.
+    /// </remarks>
+    public static async Task RevokeAsync(HttpContext context, ClientAuthenticator authenticator, TokenIntrospectionService introspection, RefreshTokenService refreshTokens, ILoggerFactory loggers)
     {
         var (caller, token) = await AuthenticateAsync(context, authenticator, loggers, "Revocation").ConfigureAwait(false);
         if (caller is null)
@@ -67,6 +72,10 @@ internal static class TokenEndpointHandlers
         if (await introspection.RevokeAsync(token, caller, context.RequestAborted).ConfigureAwait(false))
         {
             TokenLog.TokenRevoked(logger, caller.ClientId);
+        }
+        else if (await refreshTokens.RevokeAsync(token, caller, context.RequestAborted).ConfigureAwait(false))
+        {
+            TokenLog.RefreshTokenRevoked(logger, caller.ClientId);
         }
 
         OAuthHttp.NoStore(context.Response);

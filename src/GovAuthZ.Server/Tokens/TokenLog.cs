@@ -41,4 +41,8 @@ internal static partial class TokenLog
     [LoggerMessage(EventId = 1314, EventName = "TokenRateLimited", Level = LogLevel.Warning,
         Message = "Token endpoint rate limit reached for {RemoteAddress}")]
     public static partial void TokenRateLimited(ILogger logger, string remoteAddress);
+
+    [LoggerMessage(EventId = 1330, EventName = "RefreshTokenRevoked", Level = LogLevel.Information,
+        Message = "Refresh token and its grant's access tokens revoked by client {ClientId}")]
+    public static partial void RefreshTokenRevoked(ILogger logger, string clientId);
 }

@@ -20,6 +20,12 @@ internal sealed class TokenServiceOptions
 
     public TimeSpan IdTokenLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Sliding lifetime of each refresh token (renewed by every rotation).</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>Absolute lifetime of a refresh token family, from the grant that started it.</summary>
+    public TimeSpan RefreshTokenFamilyLifetime { get; set; } = TimeSpan.FromHours(8);
+
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     public string SigningAlgorithm { get; set; } = SigningAlgorithms.ES256;
@@ -59,6 +65,8 @@ internal sealed class TokenServiceOptions
             DefaultAudience = DefaultAudience,
             AccessTokenLifetime = AccessTokenLifetime,
             IdTokenLifetime = IdTokenLifetime,
+            RefreshTokenLifetime = RefreshTokenLifetime,
+            RefreshTokenFamilyLifetime = RefreshTokenFamilyLifetime,
             ClockSkew = ClockSkew,
             SigningAlgorithm = SigningAlgorithm,
             RsaKeySize = RsaKeySize,

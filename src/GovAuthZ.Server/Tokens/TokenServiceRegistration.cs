@@ -3,6 +3,7 @@ using GovAuthZ.Tokens;
 using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Issuance;
 using GovAuthZ.Tokens.Keys;
+using GovAuthZ.Tokens.Refresh;
 using GovAuthZ.Tokens.Storage;
 using GovAuthZ.Tokens.Validation;
 using Microsoft.AspNetCore.DataProtection;
@@ -46,8 +47,11 @@ internal static class TokenServiceRegistration
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<IRevokedTokens>(),
             sp.GetRequiredService<TokenOptions>().DefaultAudience));
         services.AddSingleton<ClientAuthenticator>();
+        services.AddSingleton<IRefreshTokenStore, SqlRefreshTokenStore>();
+        services.AddSingleton<RefreshTokenService>();
         services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
-            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>()));
+            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>(),
+            sp.GetRequiredService<RefreshTokenService>(), sp.GetRequiredService<TokenIntrospectionService>()));
         services.AddSingleton<TokenIntrospectionService>();
         services.AddSingleton<TokenMaintenanceService>();
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());

@@ -33,6 +33,8 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
         ErrorCode.ScopeMalformed or ErrorCode.ScopeUnknown or ErrorCode.ScopeNotAllowed => OAuthErrors.InvalidScope,
         ErrorCode.PkceVerifierMalformed or ErrorCode.PkceVerifierMismatch => OAuthErrors.InvalidGrant,
         >= ErrorCode.AccessTokenMissing and <= ErrorCode.AccessTokenRevoked => OAuthErrors.InvalidToken,
+        ErrorCode.RefreshTokenScopeWidened or ErrorCode.TokenExchangeScopeWidened => OAuthErrors.InvalidScope,
+        >= ErrorCode.RefreshTokenUnknown and <= ErrorCode.RefreshTokenClientMismatch => OAuthErrors.InvalidGrant,
         _ => OAuthErrors.InvalidRequest,
     };
 }

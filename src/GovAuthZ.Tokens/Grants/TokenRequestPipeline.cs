@@ -31,7 +31,13 @@ public sealed class TokenRequestPipeline
     public IReadOnlyCollection<string> SupportedGrantTypes => _supportedGrantTypes;
 
     /// <summary>The pipeline with the client_credentials grant: grant type, client authentication, client's grant, confidential client, scope, issue.</summary>
-    public static TokenRequestPipeline CreateDefault(TokenOptions options, ClientAuthenticator authenticator, AccessTokenIssuer issuer)
+    /// <remarks>
+    /// With <paramref name="refreshTokens"/>, the refresh_token grant (rotation, reuse detection) is supported
+    /// too; with <paramref name="subjectTokens"/>, token exchange (RFC 8693) for delegation.
+    /// </remarks>
+    public static TokenRequestPipeline CreateDefault(
+        TokenOptions options, ClientAuthenticator authenticator, AccessTokenIssuer issuer,
+        Refresh.RefreshTokenService? refreshTokens = null, Validation.TokenIntrospectionService? subjectTokens = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new TokenRequestPipeline(
@@ -42,6 +48,8 @@ public sealed class TokenRequestPipeline
             new ConfidentialClientHandler(),
             new RequestedScopeHandler(GrantTypes.ClientCredentials, options.SupportedScopes),
             new ClientCredentialsIssueHandler(issuer),
+            .. refreshTokens is null ? [] : new ITokenRequestHandler[] { new RefreshTokenGrantHandler(refreshTokens) },
+            .. subjectTokens is null ? [] : new ITokenRequestHandler[] { new TokenExchangeHandler(subjectTokens, issuer) },
         ]);
     }
 

@@ -45,6 +45,11 @@ public sealed class AccessTokenIssuer
             claims[TokenClaimNames.AuthTime] = authTime.ToUnixTimeSeconds();
         }
 
+        if (descriptor.ActorClientId is { Length: > 0 } actor)
+        {
+            claims[TokenClaimNames.Actor] = new Dictionary<string, object>(1, StringComparer.Ordinal) { [TokenClaimNames.Subject] = actor };
+        }
+
         if (descriptor.Official is { IsEmpty: false } official)
         {
             AddOfficial(claims, official);

@@ -17,6 +17,9 @@ public sealed class AccessTokenDescriptor
     public DateTimeOffset? AuthTime { get; init; }
 
     public OfficialAttributes? Official { get; init; }
+
+    /// <summary>The client acting on behalf of <see cref="Subject"/> (token exchange), written as act.sub (RFC 8693 4.1).</summary>
+    public string? ActorClientId { get; init; }
 }
 
 /// <summary>What an ID token says (OIDC Core section 2). aud and azp are the client.</summary>

@@ -22,6 +22,10 @@ public sealed class TokenIntrospectionService
         _issuer = options.Issuer;
     }
 
+    /// <summary>Validates one of our access tokens for any audience (the token exchange's subject_token, RFC 8693 2.1).</summary>
+    internal ValueTask<AccessTokenValidationResult> ValidateAnyAudienceAsync(string token, CancellationToken cancellationToken) =>
+        _validator.ValidateAsync(token, cancellationToken);
+
     /// <summary>
     /// RFC 7662: active with the token's claims, or just inactive. Only confidential clients may ask
     /// (section 4: introspection must not become a token-scanning oracle for public clients).

@@ -27,7 +27,7 @@ public sealed class TokenEndpointTests : IClassFixture<TokenServerFixture>
         Assert.Equal("http://127.0.0.1:8080/oauth/jwks", root.GetProperty("jwks_uri").GetString());
         Assert.Equal("http://127.0.0.1:8080/oauth/introspect", root.GetProperty("introspection_endpoint").GetString());
         Assert.Equal("http://127.0.0.1:8080/oauth/revoke", root.GetProperty("revocation_endpoint").GetString());
-        Assert.Equal(["client_credentials"], Strings(root, "grant_types_supported"));
+        Assert.Equal(["client_credentials", "refresh_token", "urn:ietf:params:oauth:grant-type:token-exchange"], Strings(root, "grant_types_supported"));
         Assert.Contains("client_secret_basic", Strings(root, "token_endpoint_auth_methods_supported"));
         Assert.Contains("decision:assert-principal", Strings(root, "scopes_supported"));
     }
