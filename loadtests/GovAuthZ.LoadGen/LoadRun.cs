@@ -42,7 +42,7 @@ internal static class LoadRun
         foreach (var caller in factory.CreateForWorker(0))
         {
             using var owned = caller;
-            var decode = caller.Name == ScenarioNames.Health ? null : (Func<ReadOnlyMemory<byte>, CheckResponse>)factory.DecodeCheck;
+            var decode = caller.Name == ScenarioNames.Health || !factory.AnswersChecks ? null : (Func<ReadOnlyMemory<byte>, CheckResponse>)factory.DecodeCheck;
             probes.Add(await Probe.RunAsync(caller, decode, cancellationToken).ConfigureAwait(false));
         }
 

@@ -46,6 +46,14 @@ internal sealed record LoadSettings
     /// <summary>Also write the JSON report to this file.</summary>
     public string? JsonFile { get; init; }
 
+    /// <summary>The client of the token scenario: the development client seeded on loopback servers.</summary>
+    public string ClientId { get; init; } = "pep-demo";
+
+    public string ClientSecret { get; init; } = "dev-only-pep-demo-secret-do-not-deploy-0001";
+
+    /// <summary>Scope the token scenario asks for; empty asks for none (the client's default).</summary>
+    public string Scope { get; init; } = "decision:check";
+
     /// <summary>Write the scenario's first request body here and exit instead of running.</summary>
     public string? SaveRequest { get; init; }
 }

@@ -88,9 +88,41 @@ internal static class LoadGenCommand
             Json = result.GetValue(options.Json),
             JsonFile = result.GetValue(options.JsonFile)?.FullName,
             SaveRequest = result.GetValue(options.SaveRequest)?.FullName,
+            ClientId = result.GetValue(options.ClientId) ?? defaults.ClientId,
+            ClientSecret = result.GetValue(options.ClientSecret) ?? defaults.ClientSecret,
+            Scope = result.GetValue(options.Scope) ?? defaults.Scope,
         };
         CheckCombinations(settings, duration is not null, variants is not null, errors);
+        CheckToken(settings, ClientGiven(result, options), errors);
         return errors.Count > 0 ? new ParseOutcome(null, errors) : new ParseOutcome(settings, errors);
+    }
+
+    private static bool ClientGiven(ParseResult result, LoadGenOptions options) =>
+        result.GetResult(options.ClientId) is not null || result.GetResult(options.ClientSecret) is not null || result.GetResult(options.Scope) is not null;
+
+    private static void CheckToken(LoadSettings settings, bool clientGiven, List<string> errors)
+    {
+        if (settings.Scenario == ScenarioKind.Token)
+        {
+            if (settings.Transport != TransportKind.Rest)
+            {
+                errors.Add("--scenario token calls the HTTP port: use --transport rest");
+            }
+
+            if (settings.Mode == RunMode.Interleaved)
+            {
+                errors.Add("--mode interleaved compares health with a check scenario, not token");
+            }
+
+            if (settings.ClientId.Length == 0 || settings.ClientSecret.Length == 0)
+            {
+                errors.Add("--client-id and --client-secret cannot be empty");
+            }
+        }
+        else if (clientGiven)
+        {
+            errors.Add("--client-id, --client-secret and --scope apply to --scenario token only");
+        }
     }
 
     private static void CheckCombinations(LoadSettings settings, bool durationGiven, bool variantsGiven, List<string> errors)

@@ -22,7 +22,13 @@ internal sealed class LoadGenOptions
         CustomParser = ParseTarget,
     };
 
-    public Option<ScenarioKind?> Scenario { get; } = Choice("--scenario", "health|check|check-varied", "health; check, one fixed request (default); or check-varied, rotating over --variants distinct requests", (ScenarioNames.Health, ScenarioKind.Health), (ScenarioNames.Check, ScenarioKind.Check), (ScenarioNames.CheckVaried, ScenarioKind.CheckVaried));
+    public Option<ScenarioKind?> Scenario { get; } = Choice("--scenario", "health|check|check-varied|token", "health; check, one fixed request (default); check-varied, rotating over --variants distinct requests; or token, client_credentials at /oauth/token (rest only)", (ScenarioNames.Health, ScenarioKind.Health), (ScenarioNames.Check, ScenarioKind.Check), (ScenarioNames.CheckVaried, ScenarioKind.CheckVaried), (ScenarioNames.Token, ScenarioKind.Token));
+
+    public Option<string?> ClientId { get; } = new("--client-id") { HelpName = "id", Description = "client of the token scenario (default pep-demo, the seeded development client)" };
+
+    public Option<string?> ClientSecret { get; } = new("--client-secret") { HelpName = "secret", Description = "its secret, sent with client_secret_basic (default the development client's)" };
+
+    public Option<string?> Scope { get; } = new("--scope") { HelpName = "scopes", Description = "space-separated scopes the token scenario asks for; empty for none (default decision:check)" };
 
     public Option<RunMode?> Mode { get; } = Choice("--mode", "closed|interleaved", "closed, back-to-back calls (default); or interleaved, each worker alternating health and the scenario on one connection", ("closed", RunMode.Closed), ("interleaved", RunMode.Interleaved));
 
@@ -60,7 +66,7 @@ internal sealed class LoadGenOptions
     };
 
     public IEnumerable<Option> All =>
-        [Transport, Target, Scenario, Mode, Concurrency, Connections, Warmup, Duration, Count, Variants, Timeout, Json, JsonFile, SaveRequest];
+        [Transport, Target, Scenario, ClientId, ClientSecret, Scope, Mode, Concurrency, Connections, Warmup, Duration, Count, Variants, Timeout, Json, JsonFile, SaveRequest];
 
     private static Option<T?> Choice<T>(string name, string helpName, string description, params (string Name, T Value)[] choices)
         where T : struct

@@ -17,11 +17,13 @@ internal sealed class CallerFactory : IDisposable
     public const string CheckPath = "/govauthz.decision.v1.DecisionService/Check";
     public const string RestHealthPath = "/healthz";
     public const string RestCheckPath = "/v1/check";
+    public const string TokenPath = "/oauth/token";
 
     private readonly LoadSettings _settings;
     private readonly HttpMessageInvoker[] _clients;
     private readonly byte[][] _health;
     private readonly byte[][] _checks;
+    private readonly TokenRequest _token;
 
     public CallerFactory(LoadSettings settings)
     {
@@ -35,6 +37,7 @@ internal sealed class CallerFactory : IDisposable
             _clients[i] = grpc ? HttpClients.CreateGrpc(settings.Timeout) : HttpClients.CreateRest(settings.Timeout);
         }
 
+        _token = new TokenRequest(settings.ClientId, settings.ClientSecret, settings.Scope);
         _health = [GrpcFraming.Frame(new HealthCheckRequest().ToByteArray())];
         var requests = settings.Scenario == ScenarioKind.CheckVaried ? CheckRequests.Varied(settings.Variants) : [CheckRequests.Fixed()];
         _checks = new byte[requests.Length][];
@@ -48,9 +51,15 @@ internal sealed class CallerFactory : IDisposable
     /// The first request body of the scenario as it goes on the wire (a gRPC frame, or JSON for REST; for
     /// REST health, which is a GET, nothing).
     /// </summary>
-    public byte[] FirstRequestBody => _settings.Scenario != ScenarioKind.Health
-        ? _checks[0]
-        : _settings.Transport == TransportKind.Grpc ? _health[0] : [];
+    public byte[] FirstRequestBody => _settings.Scenario switch
+    {
+        ScenarioKind.Token => _token.FormBody(),
+        ScenarioKind.Health => _settings.Transport == TransportKind.Grpc ? _health[0] : [],
+        _ => _checks[0],
+    };
+
+    /// <summary>Whether the scenario's responses are CheckResponse messages the probe can decode.</summary>
+    public bool AnswersChecks => _settings.Scenario is ScenarioKind.Check or ScenarioKind.CheckVaried;
 
     /// <summary>One caller per scenario the worker runs: [subject], or [health, subject] when interleaved.</summary>
     public ICaller[] CreateForWorker(int worker)
@@ -75,6 +84,11 @@ internal sealed class CallerFactory : IDisposable
     private ICaller CreateCheck(HttpMessageInvoker client, int worker)
     {
         var name = ScenarioNames.Of(_settings.Scenario);
+        if (_settings.Scenario == ScenarioKind.Token)
+        {
+            return new TokenCaller(name, client, new Uri(_settings.Target, TokenPath), _token, _settings.Timeout);
+        }
+
         return _settings.Transport == TransportKind.Grpc
             ? new GrpcUnaryCaller(name, client, new Uri(_settings.Target, CheckPath), _checks, _settings.Timeout, worker)
             : new RestCaller(name, client, new Uri(_settings.Target, RestCheckPath), _checks, _settings.Timeout, worker);

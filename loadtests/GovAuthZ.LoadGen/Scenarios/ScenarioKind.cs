@@ -11,6 +11,9 @@ internal enum ScenarioKind
 
     /// <summary>Checks rotating over N distinct principals and datasets.</summary>
     CheckVaried,
+
+    /// <summary>POST /oauth/token, client_credentials with client_secret_basic (REST transport only).</summary>
+    Token,
 }
 
 /// <summary>Which protocol carries the calls.</summary>

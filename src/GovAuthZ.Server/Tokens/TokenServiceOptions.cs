@@ -45,6 +45,12 @@ internal sealed class TokenServiceOptions
     /// </summary>
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a client registration read from the store is reused by this replica; zero reads it on every
+    /// request. A change made through this replica applies at once; one made by another replica within this.
+    /// </summary>
+    public TimeSpan ClientCacheTtl { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Register the documented development clients when the store has none and every listener is loopback.</summary>
     public bool SeedDevelopmentClients { get; set; } = true;
 

@@ -36,7 +36,7 @@ internal static class TokenServiceRegistration
         services.AddSingleton(_ => TokenDatabase.Create(store.Provider, store.ConnectionString, dataDir));
         services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         services.AddSingleton<SqlClientStore>();
-        services.AddSingleton<IClientStore>(static sp => sp.GetRequiredService<SqlClientStore>());
+        services.AddSingleton<IClientStore>(sp => CreateClientStore(sp.GetRequiredService<SqlClientStore>(), settings.ClientCacheTtl, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PersistentRevokedTokens>();
         services.AddSingleton<IRevokedTokenStore>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
         services.AddSingleton<IRevokedTokens>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
@@ -57,5 +57,18 @@ internal static class TokenServiceRegistration
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());
         services.AddRateLimiter(limiter => TokenRateLimiting.Configure(limiter, settings.RateLimit));
         return builder;
+    }
+
+    /// <summary>The store behind the token endpoint: cached unless the TTL is zero.</summary>
+    internal static IClientStore CreateClientStore(SqlClientStore store, TimeSpan ttl, TimeProvider time)
+    {
+        if (ttl <= TimeSpan.Zero)
+        {
+            return store;
+        }
+
+        var cache = new CachingClientStore(store, ttl, time);
+        store.ClientChanged += (_, clientId) => cache.Invalidate(clientId);
+        return cache;
     }
 }

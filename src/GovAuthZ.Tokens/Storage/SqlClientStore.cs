@@ -4,7 +4,8 @@ namespace GovAuthZ.Tokens.Storage;
 
 /// <summary>
 /// Registered clients in the database. Every lookup reads the row, so a registration changed or removed by
-/// any replica takes effect on the next request. Thread-safe.
+/// any replica takes effect on the next request; the server puts a <see cref="CachingClientStore"/> in
+/// front, invalidated through <see cref="ClientChanged"/>. Thread-safe.
 /// </summary>
 public sealed class SqlClientStore : IClientStore
 {
@@ -16,6 +17,9 @@ public sealed class SqlClientStore : IClientStore
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
     }
+
+    /// <summary>Raised with the client id after this instance saved or removed a registration.</summary>
+    public event EventHandler<string>? ClientChanged;
 
     public async ValueTask<OAuthClient?> FindByIdAsync(string clientId, CancellationToken cancellationToken)
     {
@@ -60,6 +64,8 @@ public sealed class SqlClientStore : IClientStore
                 cancellationToken,
                 ("@id", client.ClientId), ("@doc", ClientDocument.Serialize(client, jwksJson)), ("@at", TokenDatabase.ToTicks(_time.GetUtcNow()))).ConfigureAwait(false);
         }
+
+        ClientChanged?.Invoke(this, client.ClientId);
     }
 
     public async Task<bool> RemoveAsync(string clientId, CancellationToken cancellationToken = default)
@@ -67,7 +73,9 @@ public sealed class SqlClientStore : IClientStore
         var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            return await TokenDatabase.ExecuteAsync(connection, null, "DELETE FROM gaz_clients WHERE client_id = @id", cancellationToken, ("@id", clientId)).ConfigureAwait(false) == 1;
+            var removed = await TokenDatabase.ExecuteAsync(connection, null, "DELETE FROM gaz_clients WHERE client_id = @id", cancellationToken, ("@id", clientId)).ConfigureAwait(false) == 1;
+            ClientChanged?.Invoke(this, clientId);
+            return removed;
         }
     }
 

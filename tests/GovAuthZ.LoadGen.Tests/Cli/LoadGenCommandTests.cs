@@ -75,7 +75,7 @@ public sealed class LoadGenCommandTests
     }
 
     [Theory]
-    [InlineData("--scenario", "checks", "--scenario takes one of health, check, check-varied, not 'checks'")]
+    [InlineData("--scenario", "checks", "--scenario takes one of health, check, check-varied, token, not 'checks'")]
     [InlineData("--transport", "http3", "--transport takes one of grpc, rest, not 'http3'")]
     [InlineData("--mode", "open", "--mode takes one of closed, interleaved, not 'open'")]
     [InlineData("--concurrency", "0", "--concurrency takes a whole number from 1 to 4096, not '0'")]
@@ -141,6 +141,31 @@ public sealed class LoadGenCommandTests
     public void DurationText_WhenNotADuration_Fails(string text)
     {
         Assert.False(DurationText.TryParse(text, out _));
+    }
+
+    [Fact]
+    public void Parse_WhenTokenScenario_BindsClientAndDefaultsToDevelopmentClient()
+    {
+        var defaults = Valid("--transport", "rest", "--scenario", "token");
+        var given = Valid("--transport", "rest", "--scenario", "token", "--client-id", "app", "--client-secret", "s3cret", "--scope", "");
+
+        Assert.Equal(ScenarioKind.Token, defaults.Scenario);
+        Assert.Equal("pep-demo", defaults.ClientId);
+        Assert.Equal("decision:check", defaults.Scope);
+        Assert.Equal(("app", "s3cret", string.Empty), (given.ClientId, given.ClientSecret, given.Scope));
+    }
+
+    [Theory]
+    [InlineData("use --transport rest", "--scenario", "token")]
+    [InlineData("interleaved", "--transport", "rest", "--scenario", "token", "--mode", "interleaved")]
+    [InlineData("--scenario token only", "--transport", "rest", "--client-id", "app")]
+    [InlineData("cannot be empty", "--transport", "rest", "--scenario", "token", "--client-secret", "")]
+    public void Parse_WhenTokenOptionsMisused_FailsNamingTheRule(string expected, params string[] args)
+    {
+        var outcome = LoadGenCommand.Parse(args);
+
+        Assert.Null(outcome.Settings);
+        Assert.Contains(outcome.Errors, error => error.Contains(expected, StringComparison.Ordinal));
     }
 
     private static LoadSettings Valid(params string[] args)

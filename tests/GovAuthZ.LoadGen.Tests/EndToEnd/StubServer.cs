@@ -25,6 +25,8 @@ public sealed class StubServer : IAsyncLifetime
     public const string TwoMessages = "/stub.v1.Stub/TwoMessages";
     public const string NotGrpc = "/stub.v1.Stub/NotGrpc";
     public const string Hang = "/stub.v1.Stub/Hang";
+    public const string TokenPath = "/oauth/token";
+    public const string TokenWithoutAccessToken = "/oauth/token-empty";
     public const string DeniedDetail = "数据 denied: no agreement";
 
     private WebApplication? _grpc;
@@ -122,6 +124,15 @@ public sealed class StubServer : IAsyncLifetime
                 ? Results.Text("{\"allowed\":true,\"policyRevision\":\"3\"}", "application/json")
                 : Results.Problem(detail: "GAZ2001 empty body", statusCode: StatusCodes.Status400BadRequest);
         });
+        app.MapPost(TokenPath, static async (HttpRequest request) =>
+        {
+            var form = await request.ReadFormAsync();
+            var authorized = string.Equals(request.Headers.Authorization, "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("app+1:s%3Acret")), StringComparison.Ordinal);
+            return authorized && form["grant_type"] == "client_credentials" && form["scope"] == "a b"
+                ? Results.Text("{\"token_type\":\"Bearer\",\"access_token\":\"eyJ.x.y\",\"expires_in\":300}", "application/json")
+                : Results.Text("{\"error\":\"invalid_client\"}", "application/json", statusCode: StatusCodes.Status401Unauthorized);
+        });
+        app.MapPost(TokenWithoutAccessToken, static () => Results.Text("{\"token_type\":\"Bearer\",\"note\":{\"access_token\":\"nested\"}}", "application/json"));
         app.MapPost("/v1/fail", static () => Results.Problem(detail: "GAZ2003 unknown dataset 'ds_x'", statusCode: StatusCodes.Status400BadRequest));
     }
 

@@ -161,6 +161,29 @@ public abstract class TokenStoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CachedClientStore_WhenThisProcessSavesOrRemoves_SeesTheChangeAtOnce()
+    {
+        var store = new SqlClientStore(Database, new FixedTime(Start));
+        var cached = GovAuthZ.Server.Tokens.TokenServiceRegistration.CreateClientStore(store, TimeSpan.FromHours(1), new FixedTime(Start));
+        await store.SaveAsync(SecretClient("pep", "decision:check"));
+        Assert.Equal(["decision:check"], (await cached.FindByIdAsync("pep", default))!.Scopes);
+
+        await store.SaveAsync(SecretClient("pep", "decision:explain"));
+        Assert.Equal(["decision:explain"], (await cached.FindByIdAsync("pep", default))!.Scopes);
+
+        Assert.True(await store.RemoveAsync("pep"));
+        Assert.Null(await cached.FindByIdAsync("pep", default));
+    }
+
+    [Fact]
+    public void CachedClientStore_WhenTtlZero_IsTheStoreItself()
+    {
+        var store = new SqlClientStore(Database, new FixedTime(Start));
+
+        Assert.Same(store, GovAuthZ.Server.Tokens.TokenServiceRegistration.CreateClientStore(store, TimeSpan.Zero, new FixedTime(Start)));
+    }
+
+    [Fact]
     public async Task RevokedTokens_WhenReloadedInNewInstance_RemembersUnexpiredOnly()
     {
         var time = new FixedTime(Start);
