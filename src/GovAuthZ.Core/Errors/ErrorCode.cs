@@ -134,4 +134,18 @@ public enum ErrorCode
     TokenEndpointRateLimited = 3091,
     TokenStoreUnavailable = 3092,
     TokenStoreOptionsInvalid = 3093,
+
+    // 3100-3119: the authorization endpoint, codes and end-user sign-in (RFC 6749 4.1, RFC 7636, RFC 9700).
+    AuthorizationRequestMalformed = 3100,
+    AuthorizationClientUnknown = 3101,
+    AuthorizationRedirectUriInvalid = 3102,
+    AuthorizationResponseTypeUnsupported = 3103,
+    AuthorizationPkceRequired = 3104,
+    AuthorizationGrantNotAllowed = 3105,
+    AuthorizationCodeInvalid = 3106,
+    AuthorizationCodeReplayed = 3107,
+    AuthorizationCodeClientMismatch = 3108,
+    AuthorizationCodeRedirectMismatch = 3109,
+    UserSignInFailed = 3110,
+    UserRecordInvalid = 3111,
 }

@@ -33,6 +33,10 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
         ErrorCode.ScopeMalformed or ErrorCode.ScopeUnknown or ErrorCode.ScopeNotAllowed => OAuthErrors.InvalidScope,
         ErrorCode.PkceVerifierMalformed or ErrorCode.PkceVerifierMismatch => OAuthErrors.InvalidGrant,
         >= ErrorCode.AccessTokenMissing and <= ErrorCode.AccessTokenRevoked => OAuthErrors.InvalidToken,
+        ErrorCode.AuthorizationResponseTypeUnsupported => OAuthErrors.UnsupportedResponseType,
+        ErrorCode.AuthorizationGrantNotAllowed => OAuthErrors.UnauthorizedClient,
+        >= ErrorCode.AuthorizationCodeInvalid and <= ErrorCode.AuthorizationCodeRedirectMismatch => OAuthErrors.InvalidGrant,
+        ErrorCode.UserSignInFailed => OAuthErrors.AccessDenied,
         _ => OAuthErrors.InvalidRequest,
     };
 }
