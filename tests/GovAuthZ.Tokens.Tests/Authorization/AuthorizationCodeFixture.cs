@@ -16,7 +16,7 @@ public sealed class AuthorizationCodeFixture : IDisposable
     public const string OtherRedirect = "https://other.example.gov/cb";
     public const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-verifier-0123";
 
-    private AuthorizationCodeFixture(TokenFixture tokens)
+    private AuthorizationCodeFixture(TokenFixture tokens, IAuthorizationCodeStore? codes)
     {
         Tokens = tokens;
         Clients = new InMemoryClientStore([Public(PortalId, Redirect), Public(OtherId, OtherRedirect)]);
@@ -30,7 +30,7 @@ public sealed class AuthorizationCodeFixture : IDisposable
             },
             new UserAccount { UserId = "citizen:zhang", PasswordHash = UserPasswords.Hash("zhang-password") },
         ]);
-        Codes = new InMemoryAuthorizationCodeStore();
+        Codes = codes ?? new InMemoryAuthorizationCodeStore();
         CodeService = new AuthorizationCodeService(Codes, tokens.Time);
         Validator = new AuthorizationRequestValidator(tokens.Options, Clients);
         var authenticator = new ClientAuthenticator(tokens.Options, Clients, new InMemoryClientAssertionReplayCache(tokens.Time), tokens.Time);
@@ -44,7 +44,7 @@ public sealed class AuthorizationCodeFixture : IDisposable
 
     public InMemoryUserStore Users { get; }
 
-    public InMemoryAuthorizationCodeStore Codes { get; }
+    public IAuthorizationCodeStore Codes { get; }
 
     public AuthorizationCodeService CodeService { get; }
 
@@ -54,7 +54,7 @@ public sealed class AuthorizationCodeFixture : IDisposable
 
     public static string Challenge => Pkce.CreateChallenge(Verifier);
 
-    public static async Task<AuthorizationCodeFixture> CreateAsync() => new(await TokenFixture.CreateAsync());
+    public static async Task<AuthorizationCodeFixture> CreateAsync(IAuthorizationCodeStore? codes = null) => new(await TokenFixture.CreateAsync(), codes);
 
     public static List<KeyValuePair<string, string>> AuthorizeQuery(params (string Name, string Value)[] overrides)
     {
