@@ -47,7 +47,9 @@ internal static class TokenServiceRegistration
             sp.GetRequiredService<TokenOptions>().DefaultAudience));
         services.AddSingleton<ClientAuthenticator>();
         services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
-            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>()));
+            sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>())
+            .With(AuthorizationRegistration.CodeGrantHandlers(sp)));
+        AuthorizationRegistration.Add(services, settings);
         services.AddSingleton<TokenIntrospectionService>();
         services.AddSingleton<TokenMaintenanceService>();
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());
