@@ -214,3 +214,28 @@ public sealed partial class AuthorizeEndpointTests : IClassFixture<TokenServerFi
     [GeneratedRegex("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">")]
     private static partial Regex HiddenField();
 }
+
+/// <summary>Sign-in attempts are limited per address, on a host of its own so the limit is not shared.</summary>
+public sealed class AuthorizeRateLimitTests : IClassFixture<TokenServerFixture>
+{
+    private readonly TokenServerFactory _server;
+
+    public AuthorizeRateLimitTests(TokenServerFixture fixture) => _server = fixture.Server;
+
+    [Fact]
+    public async Task Authorize_WhenSignInLimitReached_Refuses429()
+    {
+        using var limited = _server.WithWebHostBuilder(b => b.UseSetting("GovAuthZ:Tokens:SignInRateLimit:PermitLimit", "2"));
+        using var browser = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var statuses = new List<HttpStatusCode>();
+
+        for (var i = 0; i < 3; i++)
+        {
+            using var content = new FormUrlEncodedContent([new("user_id", "official:wang"), new("password", "guess-" + i)]);
+            using var response = await browser.PostAsync("/oauth/authorize", content);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests], statuses);
+    }
+}
