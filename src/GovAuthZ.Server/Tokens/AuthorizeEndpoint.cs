@@ -99,7 +99,9 @@ internal static class AuthorizeEndpoint
         parameters.Add(new(AuthorizationParameterNames.Issuer, options.Issuer));
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return Results.Redirect(QueryHelpers.AddQueryString(redirectUri, parameters));
+        // RFC 9700 4.12: 303, so a browser never re-posts the sign-in form (with the password) to the client.
+        http.Response.Headers.Location = QueryHelpers.AddQueryString(redirectUri, parameters);
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
     }
 
     private static string? ReadRequestToken(IDataProtectionProvider protection, string token, TimeProvider time)

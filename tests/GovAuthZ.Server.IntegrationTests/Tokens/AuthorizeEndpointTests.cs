@@ -112,7 +112,7 @@ public sealed partial class AuthorizeEndpointTests : IClassFixture<TokenServerFi
 
         using var response = await browser.GetAsync(AuthorizeUrl((name, value)));
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         var query = QueryHelpers.ParseQuery(response.Headers.Location!.Query);
         Assert.StartsWith(Redirect + "?", response.Headers.Location.ToString(), StringComparison.Ordinal);
         Assert.Equal("invalid_request", query["error"].ToString());
@@ -189,7 +189,7 @@ public sealed partial class AuthorizeEndpointTests : IClassFixture<TokenServerFi
         using var form = await browser.GetAsync(url);
         var html = await form.Content.ReadAsStringAsync();
         using var response = await browser.PostAsync("/oauth/authorize", SignInForm(html, userId, password));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
         return response.Headers.Location!;
     }
 
