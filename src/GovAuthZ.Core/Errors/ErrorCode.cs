@@ -146,4 +146,18 @@ public enum ErrorCode
     TokenExchangeTokenTypeUnsupported = 3111,
     TokenExchangeActorTokenUnsupported = 3112,
     TokenExchangeScopeWidened = 3113,
+
+    // 3120-3139: the authorization endpoint, codes and end-user sign-in (RFC 6749 4.1, RFC 7636, RFC 9700).
+    AuthorizationRequestMalformed = 3120,
+    AuthorizationClientUnknown = 3121,
+    AuthorizationRedirectUriInvalid = 3122,
+    AuthorizationResponseTypeUnsupported = 3123,
+    AuthorizationPkceRequired = 3124,
+    AuthorizationGrantNotAllowed = 3125,
+    AuthorizationCodeInvalid = 3126,
+    AuthorizationCodeReplayed = 3127,
+    AuthorizationCodeClientMismatch = 3128,
+    AuthorizationCodeRedirectMismatch = 3129,
+    UserSignInFailed = 3130,
+    UserRecordInvalid = 3131,
 }

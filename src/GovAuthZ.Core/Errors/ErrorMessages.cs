@@ -80,6 +80,18 @@ public static class ErrorMessages
         ErrorCode.TokenExchangeTokenTypeUnsupported => "subject_token_type or requested_token_type is not supported",
         ErrorCode.TokenExchangeActorTokenUnsupported => "actor_token is not supported",
         ErrorCode.TokenExchangeScopeWidened => "scope may only narrow the scope of the subject token",
+        ErrorCode.AuthorizationRequestMalformed => "the authorization request is malformed or repeats a parameter",
+        ErrorCode.AuthorizationClientUnknown => "client_id is missing or not registered",
+        ErrorCode.AuthorizationRedirectUriInvalid => "redirect_uri is missing or not registered for this client",
+        ErrorCode.AuthorizationResponseTypeUnsupported => "response_type must be code",
+        ErrorCode.AuthorizationPkceRequired => "code_challenge with code_challenge_method S256 is required",
+        ErrorCode.AuthorizationGrantNotAllowed => "the client is not registered for the authorization_code grant",
+        ErrorCode.AuthorizationCodeInvalid => "the authorization code is invalid, expired or already used",
+        ErrorCode.AuthorizationCodeReplayed => "the authorization code is invalid, expired or already used",
+        ErrorCode.AuthorizationCodeClientMismatch => "the authorization code is invalid, expired or already used",
+        ErrorCode.AuthorizationCodeRedirectMismatch => "redirect_uri does not match the authorization request",
+        ErrorCode.UserSignInFailed => "user id or password is incorrect",
+        ErrorCode.UserRecordInvalid => "a user record is invalid",
         _ => code.ToString(),
     };
 }

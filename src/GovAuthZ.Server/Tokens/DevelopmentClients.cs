@@ -26,6 +26,50 @@ internal static class DevelopmentClients
     public const string TaxAppId = "tax-app";
     public const string TaxAppSecret = "dev-only-tax-app-secret-do-not-deploy-000003";
 
+    /// <summary>A browser portal (public client): authorization code with PKCE, no secret.</summary>
+    public const string PortalDemoId = "portal-demo";
+    public const string PortalDemoRedirectUri = "http://127.0.0.1:8400/callback";
+
+    public static OAuthClient PortalDemo() => new()
+    {
+        ClientId = PortalDemoId,
+        Type = ClientType.Public,
+        DisplayName = "Citizen and official portal (development only)",
+        AuthenticationMethods = [ClientAuthenticationMethods.None],
+        GrantTypes = [GrantTypes.AuthorizationCode],
+        RedirectUris = [PortalDemoRedirectUri],
+        Scopes = ["openid", DecisionScopes.Check, "consent:read", "consent:write"],
+    };
+
+    /// <summary>Registers the portal client when absent (data folders seeded before it existed get it too).</summary>
+    public static async Task<bool> SeedPortalIfMissingAsync(SqlClientStore store, CancellationToken cancellationToken)
+    {
+        if (await store.FindByIdAsync(PortalDemoId, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        await store.SaveAsync(PortalDemo(), null, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>Registers the development users when the user table is empty; returns how many were added.</summary>
+    public static async Task<int> SeedUsersIfEmptyAsync(SqlUserStore store, CancellationToken cancellationToken)
+    {
+        if (await store.CountAsync(cancellationToken).ConfigureAwait(false) > 0)
+        {
+            return 0;
+        }
+
+        var users = GovAuthZ.Tokens.Users.DevelopmentUsers.Create();
+        foreach (var user in users)
+        {
+            await store.SaveAsync(user, cancellationToken).ConfigureAwait(false);
+        }
+
+        return users.Count;
+    }
+
     public static IReadOnlyList<OAuthClient> Create() =>
     [
         Confidential(PepDemoId, "PEP demo (development only)", PepDemoSecret, [DecisionScopes.Check, DecisionScopes.AssertPrincipal]),

@@ -19,6 +19,7 @@ internal static class TokenEndpoints
     public const string TokenPath = "/oauth/token";
     public const string IntrospectionPath = "/oauth/introspect";
     public const string RevocationPath = "/oauth/revoke";
+    public const string AuthorizePath = "/oauth/authorize";
 
     /// <summary>
     /// Verifiers may cache the JWKS this long. A new key is published KeyPublishLeadTime before it signs,
@@ -41,6 +42,8 @@ internal static class TokenEndpoints
         app.MapPost(TokenPath, TokenEndpointHandlers.TokenAsync).RequireRateLimiting(TokenRateLimiting.PolicyName);
         app.MapPost(IntrospectionPath, TokenEndpointHandlers.IntrospectAsync);
         app.MapPost(RevocationPath, TokenEndpointHandlers.RevokeAsync);
+        app.MapGet(AuthorizePath, AuthorizeEndpoint.GetAsync);
+        app.MapPost(AuthorizePath, AuthorizeEndpoint.PostAsync).RequireRateLimiting(SignInRateLimiting.PolicyName).DisableAntiforgery();
         return app;
     }
 
@@ -56,6 +59,7 @@ internal static class TokenEndpoints
                 JwksUri = issuer + JwksPath,
                 IntrospectionEndpoint = issuer + IntrospectionPath,
                 RevocationEndpoint = issuer + RevocationPath,
+                AuthorizationEndpoint = issuer + AuthorizePath,
             },
             pipeline.SupportedGrantTypes);
         return JsonSerializer.SerializeToUtf8Bytes(document);

@@ -16,6 +16,8 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private readonly SigningKeyRing _ring;
     private readonly PersistentRevokedTokens _revoked;
     private readonly SqlClientStore _clients;
+    private readonly SqlUserStore _users;
+    private readonly SqlAuthorizationCodeStore _codes;
     private readonly TokenServiceOptions _settings;
     private readonly ServerOptions _server;
     private readonly TokenOptions _options;
@@ -25,13 +27,15 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private Task _loop = Task.CompletedTask;
 
     public TokenMaintenanceService(
-        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients,
+        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes,
         TokenServiceOptions settings, ServerOptions server, TokenOptions options, TimeProvider time, ILogger<TokenMaintenanceService> logger)
     {
         _database = database;
         _ring = ring;
         _revoked = revoked;
         _clients = clients;
+        _users = users;
+        _codes = codes;
         _settings = settings;
         _server = server;
         _options = options;
@@ -49,6 +53,8 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
         {
             TokenLog.DevelopmentClientsSeeded(_logger, seeded);
         }
+
+        await SeedAuthorizationAsync(cancellationToken).ConfigureAwait(false);
 
         var provider = _database.Provider.ToString();
         var keyCount = _ring.GetKeys().Count;
@@ -85,6 +91,9 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             await _ring.PruneAsync(cancellationToken).ConfigureAwait(false);
             await _revoked.LoadAsync(cancellationToken).ConfigureAwait(false);
             await _revoked.PruneAsync(cancellationToken).ConfigureAwait(false);
+
+            // A code's record outlives the code by the access-token lifetime, so a late replay still revokes.
+            await _codes.PruneAsync(_time.GetUtcNow() - _options.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -93,6 +102,25 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    /// <summary>The portal client and development users, under the same loopback-only rule as the clients.</summary>
+    private async Task SeedAuthorizationAsync(CancellationToken cancellationToken)
+    {
+        if (!DevelopmentClients.MaySeed(_settings, _server))
+        {
+            return;
+        }
+
+        if (await DevelopmentClients.SeedPortalIfMissingAsync(_clients, cancellationToken).ConfigureAwait(false))
+        {
+            TokenLog.DevelopmentClientsSeeded(_logger, 1);
+        }
+
+        if (await DevelopmentClients.SeedUsersIfEmptyAsync(_users, cancellationToken).ConfigureAwait(false) is > 0 and var users)
+        {
+            AuthorizeLog.DevelopmentUsersSeeded(_logger, users);
+        }
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -56,6 +56,9 @@ internal sealed class TokenServiceOptions
 
     public TokenRateLimitOptions RateLimit { get; set; } = new();
 
+    /// <summary>Sign-in attempts (POST /oauth/authorize) per client address and window.</summary>
+    public TokenRateLimitOptions SignInRateLimit { get; set; } = new() { PermitLimit = 10 };
+
     public static TokenServiceOptions From(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -93,6 +96,11 @@ internal sealed class TokenServiceOptions
         if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
         {
             throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:RateLimit needs PermitLimit >= 1 and a positive Window");
+        }
+
+        if (SignInRateLimit.PermitLimit < 1 || SignInRateLimit.Window <= TimeSpan.Zero)
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:SignInRateLimit needs PermitLimit >= 1 and a positive Window");
         }
 
         return options;

@@ -51,7 +51,9 @@ internal static class TokenServiceRegistration
         services.AddSingleton<RefreshTokenService>();
         services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>(),
-            sp.GetRequiredService<RefreshTokenService>(), sp.GetRequiredService<TokenIntrospectionService>()));
+            sp.GetRequiredService<RefreshTokenService>(), sp.GetRequiredService<TokenIntrospectionService>())
+            .With(AuthorizationRegistration.CodeGrantHandlers(sp)));
+        AuthorizationRegistration.Add(services, settings);
         services.AddSingleton<TokenIntrospectionService>();
         services.AddSingleton<TokenMaintenanceService>();
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());

@@ -86,6 +86,13 @@ public sealed class OAuthClient
             Require(method is ClientAuthenticationMethods.ClientSecretBasic or ClientAuthenticationMethods.ClientSecretPost or ClientAuthenticationMethods.PrivateKeyJwt or ClientAuthenticationMethods.None, "unknown authentication method");
         }
 
+        // RFC 6749 3.1.2: redirect URIs are absolute and have no fragment (a client without any simply
+        // matches no authorization request). "/x" parses as a file URI on Unix, so file URIs are refused too.
+        foreach (var uri in RedirectUris)
+        {
+            Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "redirect URIs must be absolute, not file, and have no fragment");
+        }
+
         foreach (var hash in SecretHashes)
         {
             Require(ClientSecretHasher.IsWellFormedHash(hash), "a secret hash is malformed");

@@ -10,6 +10,10 @@ public static class OAuthErrors
     public const string UnsupportedGrantType = "unsupported_grant_type";
     public const string InvalidScope = "invalid_scope";
 
+    /// <summary>RFC 6749 section 4.1.2.1: authorization-endpoint errors sent back to the client's redirect_uri.</summary>
+    public const string UnsupportedResponseType = "unsupported_response_type";
+    public const string AccessDenied = "access_denied";
+
     /// <summary>RFC 6750 section 3.1: the resource server's answer to a bad bearer token.</summary>
     public const string InvalidToken = "invalid_token";
 }

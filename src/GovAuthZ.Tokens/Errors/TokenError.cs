@@ -35,6 +35,10 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
         >= ErrorCode.AccessTokenMissing and <= ErrorCode.AccessTokenRevoked => OAuthErrors.InvalidToken,
         ErrorCode.RefreshTokenScopeWidened or ErrorCode.TokenExchangeScopeWidened => OAuthErrors.InvalidScope,
         >= ErrorCode.RefreshTokenUnknown and <= ErrorCode.RefreshTokenClientMismatch => OAuthErrors.InvalidGrant,
+        ErrorCode.AuthorizationResponseTypeUnsupported => OAuthErrors.UnsupportedResponseType,
+        ErrorCode.AuthorizationGrantNotAllowed => OAuthErrors.UnauthorizedClient,
+        >= ErrorCode.AuthorizationCodeInvalid and <= ErrorCode.AuthorizationCodeRedirectMismatch => OAuthErrors.InvalidGrant,
+        ErrorCode.UserSignInFailed => OAuthErrors.AccessDenied,
         _ => OAuthErrors.InvalidRequest,
     };
 }

@@ -37,6 +37,11 @@ public sealed class TokenRequestContext
 
     /// <summary>The access token behind <see cref="Response"/>, for the audit record.</summary>
     public Issuance.IssuedToken? IssuedAccessToken { get; set; }
+
+    /// <summary>authorization_code grant: the redeemed code's binding and its storage key, for the issue step.</summary>
+    internal Authorization.AuthorizationCodeGrant? RedeemedCode { get; set; }
+
+    internal string? RedeemedCodeHash { get; set; }
 }
 
 /// <summary>

@@ -53,6 +53,13 @@ public sealed class TokenRequestPipeline
         ]);
     }
 
+    /// <summary>This pipeline with further handlers appended (a further grant's steps run after the common ones).</summary>
+    public TokenRequestPipeline With(IEnumerable<ITokenRequestHandler> handlers)
+    {
+        ArgumentNullException.ThrowIfNull(handlers);
+        return new TokenRequestPipeline([.. _handlers, .. handlers]);
+    }
+
     public async ValueTask<TokenEndpointResult> ProcessAsync(TokenEndpointRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

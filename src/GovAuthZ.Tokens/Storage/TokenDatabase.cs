@@ -191,5 +191,6 @@ public sealed class TokenDatabase : IAsyncDisposable
             signing_from BIGINT NOT NULL, private_key {BinaryType} NOT NULL);
         CREATE TABLE IF NOT EXISTS gaz_clients (client_id TEXT PRIMARY KEY, document TEXT NOT NULL, updated_at BIGINT NOT NULL);
         CREATE TABLE IF NOT EXISTS gaz_revoked_tokens (jti TEXT PRIMARY KEY, expires_at BIGINT NOT NULL);
+        {AuthorizationSchema.Sql}
         """;
 }

@@ -27,7 +27,11 @@ public sealed class TokenEndpointTests : IClassFixture<TokenServerFixture>
         Assert.Equal("http://127.0.0.1:8080/oauth/jwks", root.GetProperty("jwks_uri").GetString());
         Assert.Equal("http://127.0.0.1:8080/oauth/introspect", root.GetProperty("introspection_endpoint").GetString());
         Assert.Equal("http://127.0.0.1:8080/oauth/revoke", root.GetProperty("revocation_endpoint").GetString());
-        Assert.Equal(["client_credentials", "refresh_token", "urn:ietf:params:oauth:grant-type:token-exchange"], Strings(root, "grant_types_supported"));
+        Assert.Equal(["authorization_code", "client_credentials", "refresh_token", "urn:ietf:params:oauth:grant-type:token-exchange"], Strings(root, "grant_types_supported"));
+        Assert.Equal("http://127.0.0.1:8080/oauth/authorize", root.GetProperty("authorization_endpoint").GetString());
+        Assert.Equal(["code"], Strings(root, "response_types_supported"));
+        Assert.Equal(["S256"], Strings(root, "code_challenge_methods_supported"));
+        Assert.True(root.GetProperty("authorization_response_iss_parameter_supported").GetBoolean());
         Assert.Contains("client_secret_basic", Strings(root, "token_endpoint_auth_methods_supported"));
         Assert.Contains("decision:assert-principal", Strings(root, "scopes_supported"));
     }

@@ -1,0 +1,149 @@
+using GovAuthZ.Server.IntegrationTests.Services;
+using GovAuthZ.Tokens.Authorization;
+using GovAuthZ.Tokens.Storage;
+using GovAuthZ.Tokens.Users;
+using Npgsql;
+
+namespace GovAuthZ.Server.IntegrationTests.Tokens;
+
+/// <summary>The code and user stores' contract on every database: single-use under races, replay bookkeeping.</summary>
+public abstract class AuthorizationStoreSuite : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
+
+    protected TokenDatabase Database { get; private set; } = null!;
+
+    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
+
+    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
+
+    public async Task InitializeAsync()
+    {
+        Database = await CreateDatabaseAsync();
+        await Database.EnsureSchemaAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    [Fact]
+    public async Task RedeemAsync_WhenEightRedemptionsRace_ExactlyOneRedeems()
+    {
+        var codes = new SqlAuthorizationCodeStore(Database);
+        var hash = AuthorizationCodes.Hash(AuthorizationCodes.NewCode());
+        await codes.StoreAsync(hash, Grant(), default);
+        using var start = new ManualResetEventSlim(false);
+        var tasks = new Task<CodeRedemption>[8];
+        for (var i = 0; i < tasks.Length; i++)
+        {
+            tasks[i] = Task.Run(async () =>
+            {
+                start.Wait();
+                return await codes.RedeemAsync(hash, Now, default);
+            });
+        }
+
+        start.Set();
+        var results = await Task.WhenAll(tasks);
+
+        Assert.Single(results, r => r.Status == CodeRedemptionStatus.Redeemed);
+        Assert.Equal(7, results.Count(r => r.Status == CodeRedemptionStatus.Replayed));
+    }
+
+    [Fact]
+    public async Task RedeemAsync_WhenReplayedAfterTokensRecorded_ReturnsThemForRevocation()
+    {
+        var codes = new SqlAuthorizationCodeStore(Database);
+        var hash = AuthorizationCodes.Hash("code-a");
+        await codes.StoreAsync(hash, Grant(), default);
+        var first = await codes.RedeemAsync(hash, Now, default);
+        Assert.False(await codes.RecordIssuedAsync(hash, [new IssuedFromCode("jti-a", Now.AddMinutes(10))], default));
+
+        var replay = await codes.RedeemAsync(hash, Now, default);
+
+        Assert.Equal("official:wang", first.Grant!.UserId);
+        Assert.Equal(CodeRedemptionStatus.Replayed, replay.Status);
+        Assert.Equal([new IssuedFromCode("jti-a", Now.AddMinutes(10))], replay.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task RedeemAsync_WhenExpiredOrUnknown_IsInvalid()
+    {
+        var codes = new SqlAuthorizationCodeStore(Database);
+        var hash = AuthorizationCodes.Hash("code-b");
+        await codes.StoreAsync(hash, Grant(), default);
+
+        Assert.Equal(CodeRedemptionStatus.Invalid, (await codes.RedeemAsync(hash, Now.AddSeconds(60), default)).Status);
+        Assert.Equal(CodeRedemptionStatus.Invalid, (await codes.RedeemAsync(AuthorizationCodes.Hash("never"), Now, default)).Status);
+    }
+
+    [Fact]
+    public async Task UserStore_WhenSaved_SignsInWithTheHashedPassword()
+    {
+        var users = new SqlUserStore(Database, TimeProvider.System);
+        foreach (var user in DevelopmentUsers.Create())
+        {
+            await users.SaveAsync(user);
+        }
+
+        var signIn = new UserSignIn(users);
+
+        Assert.Equal(DevelopmentUsers.LiId, (await signIn.SignInAsync(DevelopmentUsers.LiId, DevelopmentUsers.LiPassword, default))!.UserId);
+        Assert.Null(await signIn.SignInAsync(DevelopmentUsers.LiId, DevelopmentUsers.WangPassword, default));
+    }
+
+    private static AuthorizationCodeGrant Grant() => new()
+    {
+        ClientId = "portal-demo",
+        RedirectUri = "http://127.0.0.1:8400/callback",
+        CodeChallenge = GovAuthZ.Tokens.Grants.Pkce.CreateChallenge("verifier-verifier-verifier-verifier-verifier-01"),
+        UserId = "official:wang",
+        Scopes = ["openid", "decision:check"],
+        Nonce = "n",
+        AuthTime = Now,
+        ExpiresAt = Now.AddSeconds(60),
+    };
+}
+
+public sealed class SqliteAuthorizationStoreTests : AuthorizationStoreSuite
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "govauthz-authz-" + Guid.NewGuid().ToString("N"));
+
+    protected override Task<TokenDatabase> CreateDatabaseAsync() => Task.FromResult(TokenDatabase.Sqlite(Path.Combine(_folder, "govauthz.db")));
+
+    protected override Task DropDatabaseAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>On the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
+[Collection(RealServicesGroup.Name)]
+public sealed class PostgresAuthorizationStoreTests : AuthorizationStoreSuite
+{
+    private readonly ServicesFixture _services;
+    private readonly string _schema = "gaz_test_" + Guid.NewGuid().ToString("N");
+
+    public PostgresAuthorizationStoreTests(ServicesFixture services) => _services = services;
+
+    protected override async Task<TokenDatabase> CreateDatabaseAsync()
+    {
+        await ExecuteAsync($"CREATE SCHEMA {_schema}");
+        var settings = TestServiceSettings.FromEnvironment(Environment.GetEnvironmentVariable);
+        return TokenDatabase.Postgres(new NpgsqlConnectionStringBuilder(settings.Postgres) { SearchPath = _schema }.ConnectionString);
+    }
+
+    protected override Task DropDatabaseAsync() => ExecuteAsync($"DROP SCHEMA {_schema} CASCADE");
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await _services.Postgres.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
