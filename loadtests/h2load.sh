@@ -23,9 +23,11 @@ STREAMS="${STREAMS:-8}"
 THREADS="${THREADS:-1}"
 SERVER_DLL="src/GovAuthZ.Server/bin/Release/net10.0/GovAuthZ.Server.dll"
 LOADGEN_DLL="loadtests/GovAuthZ.LoadGen/bin/Release/net10.0/govauthz-loadgen.dll"
-READY_TIMEOUT_SECONDS=60
+REQUIRED_DLLS=("$SERVER_DLL" "$LOADGEN_DLL")
 
 say() { printf 'h2load: %s\n' "$*"; }
+# shellcheck source=../scripts/lib/server.sh
+source "$REPO_ROOT/scripts/lib/server.sh"
 
 if ! command -v h2load >/dev/null; then
   if [[ $EUID -ne 0 ]] || ! command -v apt-get >/dev/null; then
@@ -38,52 +40,12 @@ if ! command -v h2load >/dev/null; then
   apt-get install -y -q --no-install-recommends nghttp2-client </dev/null
 fi
 
-if [[ "${SKIP_BUILD:-}" != 1 ]]; then
-  say "building Release"
-  dotnet build src/GovAuthZ.Server -c Release --nologo -v quiet -clp:ErrorsOnly
-  dotnet build loadtests/GovAuthZ.LoadGen -c Release --nologo -v quiet -clp:ErrorsOnly
-fi
+build_release src/GovAuthZ.Server loadtests/GovAuthZ.LoadGen
 
+# The framed requests handed to h2load; removed with the server's data folder on exit.
 WORK="$(mktemp -d -t govauthz-h2load.XXXXXX)"
-read -r HTTP_PORT GRPC_PORT < <(python3 -c '
-import socket
-a, b = socket.socket(), socket.socket()
-a.bind(("127.0.0.1", 0)); b.bind(("127.0.0.1", 0))
-print(a.getsockname()[1], b.getsockname()[1])
-a.close(); b.close()')
-
-SERVER_PID=""
-stop_server() {
-  local rc=$?
-  if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if [[ $rc -ne 0 && -f $WORK/server.log ]]; then
-    say "server log:"
-    tail -n 50 "$WORK/server.log" || true
-  fi
-  rm -rf "$WORK"
-  exit "$rc"
-}
-trap stop_server EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-GovAuthZ__Http__Url="http://127.0.0.1:$HTTP_PORT" \
-GovAuthZ__Grpc__Url="http://127.0.0.1:$GRPC_PORT" \
-GovAuthZ__PolicyDir="$REPO_ROOT/policies" \
-  dotnet "$SERVER_DLL" </dev/null >"$WORK/server.log" 2>&1 &
-SERVER_PID=$!
-
-deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
-until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$HTTP_PORT/readyz" 2>/dev/null; do
-  if ! kill -0 "$SERVER_PID" 2>/dev/null || [[ $SECONDS -ge $deadline ]]; then
-    say "server did not become ready"
-    exit 1
-  fi
-  sleep 0.5
-done
+on_exit() { rm -rf "$WORK"; }
+start_server
 say "server ready on grpc 127.0.0.1:$GRPC_PORT; $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run() {
