@@ -2,7 +2,6 @@ using GovAuthZ.Server.IntegrationTests.Services;
 using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Storage;
 using GovAuthZ.Tokens.Users;
-using Npgsql;
 
 namespace GovAuthZ.Server.IntegrationTests.Tokens;
 
@@ -108,42 +107,23 @@ public abstract class AuthorizationStoreSuite : IAsyncLifetime
     };
 }
 
+/// <summary>The code and user stores on a SQLite file in a temporary folder of its own.</summary>
 public sealed class SqliteAuthorizationStoreTests : AuthorizationStoreSuite
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "govauthz-authz-" + Guid.NewGuid().ToString("N"));
+    private readonly SqliteTestDatabase _database = new();
 
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => Task.FromResult(TokenDatabase.Sqlite(Path.Combine(_folder, "govauthz.db")));
+    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
 
-    protected override Task DropDatabaseAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return Task.CompletedTask;
-    }
+    protected override Task DropDatabaseAsync() => _database.DropAsync();
 }
 
 /// <summary>On the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresAuthorizationStoreTests : AuthorizationStoreSuite
+public sealed class PostgresAuthorizationStoreTests(ServicesFixture services) : AuthorizationStoreSuite
 {
-    private readonly ServicesFixture _services;
-    private readonly string _schema = "gaz_test_" + Guid.NewGuid().ToString("N");
+    private readonly PostgresTestSchema _database = new(services);
 
-    public PostgresAuthorizationStoreTests(ServicesFixture services) => _services = services;
+    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
 
-    protected override async Task<TokenDatabase> CreateDatabaseAsync()
-    {
-        await ExecuteAsync($"CREATE SCHEMA {_schema}");
-        var settings = TestServiceSettings.FromEnvironment(Environment.GetEnvironmentVariable);
-        return TokenDatabase.Postgres(new NpgsqlConnectionStringBuilder(settings.Postgres) { SearchPath = _schema }.ConnectionString);
-    }
-
-    protected override Task DropDatabaseAsync() => ExecuteAsync($"DROP SCHEMA {_schema} CASCADE");
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = await _services.Postgres.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync() => _database.DropAsync();
 }
