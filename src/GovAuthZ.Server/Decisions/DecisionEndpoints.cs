@@ -32,12 +32,22 @@ internal static class DecisionEndpoints
     public static IEndpointRouteBuilder MapDecisionEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost(CheckPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
-            HandleAsync<CheckRequest>(request, options, access, DecisionScopes.Check, access.Principals.ResolveAsync, check => service.Check(check, DecisionTransport.Rest)));
-        endpoints.MapPost(CheckBatchPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
-            HandleAsync<CheckBatchRequest>(request, options, access, DecisionScopes.Check, access.Principals.ResolveAsync, batch => service.CheckBatch(batch, DecisionTransport.Rest)));
-        endpoints.MapPost(ExplainPath, static (HttpRequest request, DecisionService service, ServerOptions options, DecisionAccess access) =>
-            HandleAsync<CheckRequest>(request, options, access, DecisionScopes.Explain, access.Principals.ResolveAsync, service.Explain));
+        // The services are singletons: resolve them and build the handler delegates once, not per request.
+        var services = endpoints.ServiceProvider;
+        var service = services.GetRequiredService<DecisionService>();
+        var options = services.GetRequiredService<ServerOptions>();
+        var access = services.GetRequiredService<DecisionAccess>();
+        Func<Caller, CheckRequest, CancellationToken, ValueTask<GovAuthZException?>> resolveCheck = access.Principals.ResolveAsync;
+        Func<Caller, CheckBatchRequest, CancellationToken, ValueTask<GovAuthZException?>> resolveBatch = access.Principals.ResolveAsync;
+        Func<CheckRequest, IMessage> check = request => service.Check(request, DecisionTransport.Rest);
+        Func<CheckBatchRequest, IMessage> checkBatch = request => service.CheckBatch(request, DecisionTransport.Rest);
+        Func<CheckRequest, IMessage> explain = service.Explain;
+        endpoints.MapPost(CheckPath, (HttpRequest request) =>
+            HandleAsync(request, options, access, DecisionScopes.Check, resolveCheck, check));
+        endpoints.MapPost(CheckBatchPath, (HttpRequest request) =>
+            HandleAsync(request, options, access, DecisionScopes.Check, resolveBatch, checkBatch));
+        endpoints.MapPost(ExplainPath, (HttpRequest request) =>
+            HandleAsync(request, options, access, DecisionScopes.Explain, resolveCheck, explain));
         return endpoints;
     }
 
