@@ -20,8 +20,7 @@ try
 catch (GovAuthZException error)
 {
     // A configuration that would expose the decision API unauthenticated stops the server before it listens.
-    await Console.Error.WriteLineAsync($"{error.CodeId} {error.Detail}").ConfigureAwait(false);
-    return 2;
+    return await RefuseToStartAsync(error).ConfigureAwait(false);
 }
 
 builder.WebHost.ConfigureKestrel(kestrel => Listeners.Configure(kestrel, options.Http.Url, options.Grpc.Url));
@@ -41,7 +40,15 @@ builder.Services.AddSingleton<PolicyReloader>();
 builder.Services.AddDecisionAccess(options.Auth);
 builder.Services.AddHostedService<PolicyWatcher>();
 TelemetrySetup.AddMetricsExport(builder.Services, options.Telemetry);
-builder.AddTokenService(options);
+try
+{
+    builder.AddTokenService(options);
+}
+catch (GovAuthZException error)
+{
+    // Bad token, store or key-protection settings: one line naming the setting, not a stack trace.
+    return await RefuseToStartAsync(error).ConfigureAwait(false);
+}
 
 // Framework per-request logs cost time on every decision: off by default, still configurable.
 if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore"] is null)
@@ -83,3 +90,9 @@ app.Lifetime.ApplicationStopping.Register(() => ServerLog.ServerStopping(logger)
 
 await app.RunAsync().ConfigureAwait(false);
 return 0;
+
+static async Task<int> RefuseToStartAsync(GovAuthZException error)
+{
+    await Console.Error.WriteLineAsync($"{error.CodeId} {error.Detail}").ConfigureAwait(false);
+    return 2;
+}

@@ -160,4 +160,7 @@ public enum ErrorCode
     AuthorizationCodeRedirectMismatch = 3129,
     UserSignInFailed = 3130,
     UserRecordInvalid = 3131,
+
+    // 3180-3189: protection of the signing keys at rest (Data Protection key ring).
+    KeyProtectionOptionsInvalid = 3180,
 }

@@ -92,6 +92,7 @@ public static class ErrorMessages
         ErrorCode.AuthorizationCodeRedirectMismatch => "redirect_uri does not match the authorization request",
         ErrorCode.UserSignInFailed => "user id or password is incorrect",
         ErrorCode.UserRecordInvalid => "a user record is invalid",
+        ErrorCode.KeyProtectionOptionsInvalid => "the key protection settings are invalid",
         _ => code.ToString(),
     };
 }

@@ -3,10 +3,10 @@ using GovAuthZ.Tokens;
 using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Issuance;
 using GovAuthZ.Tokens.Keys;
+using GovAuthZ.Tokens.Protection;
 using GovAuthZ.Tokens.Refresh;
 using GovAuthZ.Tokens.Storage;
 using GovAuthZ.Tokens.Validation;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace GovAuthZ.Server.Tokens;
 
@@ -29,11 +29,11 @@ internal static class TokenServiceRegistration
 
         services.AddSingleton(settings);
         services.AddSingleton(options);
-        services.AddDataProtection()
-            .SetApplicationName(StoreLayout.ProtectionApplicationName)
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDir, StoreLayout.ProtectionKeysFolder)));
-        services.AddSingleton<IKeyProtector, DataProtectionKeyProtector>();
         services.AddSingleton(_ => TokenDatabase.Create(store.Provider, store.ConnectionString, dataDir));
+        services.AddKeyProtection(
+            builder.Configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions(),
+            TokenDatabase.ParseProvider(store.Provider),
+            dataDir);
         services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
         services.AddSingleton<SqlClientStore>();
         services.AddSingleton<IClientStore>(sp => CreateClientStore(sp.GetRequiredService<SqlClientStore>(), settings.ClientCacheTtl, sp.GetRequiredService<TimeProvider>()));

@@ -60,19 +60,22 @@ public sealed class TokenDatabase : IAsyncDisposable
     }
 
     /// <summary>The database a provider name and settings select: Sqlite at <c>&lt;dataDir&gt;/govauthz.db</c> or Postgres.</summary>
-    public static TokenDatabase Create(string? provider, string? connectionString, string dataDir)
+    public static TokenDatabase Create(string? provider, string? connectionString, string dataDir) =>
+        ParseProvider(provider) == TokenStoreProvider.Sqlite
+            ? (string.IsNullOrWhiteSpace(connectionString) ? Sqlite(Path.Combine(dataDir, StoreLayout.DatabaseFile)) : Sqlite(connectionString))
+            : Postgres(connectionString ?? string.Empty);
+
+    /// <summary>The provider a configured name selects (empty is Sqlite); throws GAZ3093 for any other name.</summary>
+    public static TokenStoreProvider ParseProvider(string? provider)
     {
         if (string.IsNullOrEmpty(provider) || string.Equals(provider, nameof(TokenStoreProvider.Sqlite), StringComparison.OrdinalIgnoreCase))
         {
-            return string.IsNullOrWhiteSpace(connectionString) ? Sqlite(Path.Combine(dataDir, StoreLayout.DatabaseFile)) : Sqlite(connectionString);
+            return TokenStoreProvider.Sqlite;
         }
 
-        if (string.Equals(provider, nameof(TokenStoreProvider.Postgres), StringComparison.OrdinalIgnoreCase))
-        {
-            return Postgres(connectionString ?? string.Empty);
-        }
-
-        throw new GovAuthZException(ErrorCode.TokenStoreOptionsInvalid, "GovAuthZ:Store:Provider must be Sqlite or Postgres");
+        return string.Equals(provider, nameof(TokenStoreProvider.Postgres), StringComparison.OrdinalIgnoreCase)
+            ? TokenStoreProvider.Postgres
+            : throw new GovAuthZException(ErrorCode.TokenStoreOptionsInvalid, "GovAuthZ:Store:Provider must be Sqlite or Postgres");
     }
 
     internal string BinaryType => Provider == TokenStoreProvider.Postgres ? "BYTEA" : "BLOB";
@@ -138,7 +141,7 @@ public sealed class TokenDatabase : IAsyncDisposable
                     await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLockId});", cancellationToken).ConfigureAwait(false);
                 }
 
-                await ExecuteAsync(connection, transaction, SchemaSql() + SqlRefreshTokenStore.SchemaSql, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, SchemaSql() + SqlRefreshTokenStore.SchemaSql + SqlProtectionKeyStore.SchemaSql, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }

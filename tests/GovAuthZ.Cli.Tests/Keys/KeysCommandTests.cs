@@ -52,6 +52,43 @@ public sealed class KeysCommandTests : IDisposable
         Assert.Contains("GAZ3093", result.StandardError, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rotate_WhenCertificateGiven_RingIsEncryptedAndListReadsTheKeyWithIt()
+    {
+        var pfx = Path.Combine(_dataDir, "protection.pfx");
+        WritePasswordlessCertificate(pfx);
+
+        var rotate = await CliProcess.RunAsync(string.Empty, "keys", "rotate", "--data-dir", _dataDir, "--protection-certificate", pfx);
+        var list = await CliProcess.RunAsync(string.Empty, "keys", "list", "--data-dir", _dataDir, "--protection-certificate", pfx);
+
+        Assert.Equal(0, rotate.ExitCode);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Equal(2, list.Lines.Length);
+        Assert.Equal(rotate.Lines[0]["rotated: new key ".Length..], list.Lines[1].Split('\t')[0]);
+        var ring = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(_dataDir, "keys"), "key-*.xml")));
+        Assert.Contains("encryptedSecret", ring, StringComparison.Ordinal);
+        Assert.DoesNotContain("<masterKey", ring, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WhenCertificateMissing_ExitsTwoWithCode()
+    {
+        var result = await CliProcess.RunAsync(string.Empty, "keys", "list", "--data-dir", _dataDir, "--protection-certificate", Path.Combine(_dataDir, "absent.pfx"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("GAZ3180", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static void WritePasswordlessCertificate(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var rsa = System.Security.Cryptography.RSA.Create(2048);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+            "CN=GovAuthZ CLI key protection test", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        File.WriteAllBytes(path, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_dataDir))

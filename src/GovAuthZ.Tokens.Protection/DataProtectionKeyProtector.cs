@@ -2,14 +2,14 @@ using GovAuthZ.Tokens.Keys;
 using GovAuthZ.Tokens.Storage;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace GovAuthZ.Server.Tokens;
+namespace GovAuthZ.Tokens.Protection;
 
 /// <summary>
-/// Protects signing keys at rest with ASP.NET Core Data Protection (authenticated encryption under a key
-/// ring kept in <c>&lt;DataDir&gt;/keys</c>). Unprotect throws on tampered data or an unknown key, which the
-/// key ring reports as an unreadable record.
+/// Protects signing keys at rest with Data Protection (authenticated encryption under the key ring that
+/// <see cref="KeyProtectionSetup"/> configures). Unprotect throws on tampered data or an unknown key, which
+/// the signing key ring reports as an unreadable record.
 /// </summary>
-internal sealed class DataProtectionKeyProtector : IKeyProtector
+public sealed class DataProtectionKeyProtector : IKeyProtector
 {
     private readonly IDataProtector _protector;
 
