@@ -40,7 +40,9 @@ internal static class TokenServiceRegistration
         services.AddSingleton<PersistentRevokedTokens>();
         services.AddSingleton<IRevokedTokenStore>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
         services.AddSingleton<IRevokedTokens>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
-        services.AddSingleton<IClientAssertionReplayCache>(static sp => new InMemoryClientAssertionReplayCache(sp.GetRequiredService<TimeProvider>()));
+        // In the database, not in memory: an assertion accepted by any replica is a replay at every other.
+        services.AddSingleton<SqlClientAssertionReplayCache>();
+        services.AddSingleton<IClientAssertionReplayCache>(static sp => sp.GetRequiredService<SqlClientAssertionReplayCache>());
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton(static sp => new AccessTokenValidator(

@@ -141,7 +141,7 @@ public sealed class TokenDatabase : IAsyncDisposable
                     await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLockId});", cancellationToken).ConfigureAwait(false);
                 }
 
-                await ExecuteAsync(connection, transaction, SchemaSql() + SqlRefreshTokenStore.SchemaSql + SqlProtectionKeyStore.SchemaSql, cancellationToken).ConfigureAwait(false);
+                await ExecuteAsync(connection, transaction, SchemaSql() + SqlRefreshTokenStore.SchemaSql + SqlProtectionKeyStore.SchemaSql + SqlClientAssertionReplayCache.SchemaSql, cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
