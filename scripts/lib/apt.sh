@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced (not run) by the scripts that install Debian packages a test needs when they are missing:
 # scripts/services.sh (Redis, PostgreSQL) and scripts/interop.sh (Chromium).
 #
