@@ -91,7 +91,7 @@ add_node_counts() {
   while read -r count; do FAILED=$((FAILED + count)); done < <(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$log")
 }
 
-# Interop: the Node.js reference gRPC client (@grpc/grpc-js) against the built server.
+# Interop: clients we did not write (gRPC, OpenAPI, OAuth/JOSE, a headless Chromium) against the built server.
 run_step interop scripts/interop.sh
 add_node_counts "$RESULTS_DIR/interop.log"
 # ------------------------------------------------------------------------------------------------
