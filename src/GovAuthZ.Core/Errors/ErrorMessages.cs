@@ -44,7 +44,7 @@ public static class ErrorMessages
         ErrorCode.GrantRequiresConfidentialClient => "this grant_type requires a confidential client",
         ErrorCode.ScopeMalformed => "scope is malformed",
         ErrorCode.ScopeUnknown => "scope names an unknown value",
-        ErrorCode.ScopeNotAllowed => "no requested scope is allowed for this client",
+        ErrorCode.ScopeNotAllowed => "a requested scope is not registered for this client",
         ErrorCode.PkceVerifierMalformed => "code_verifier is malformed",
         ErrorCode.PkceVerifierMismatch => "code_verifier does not match the code_challenge",
         ErrorCode.PkceMethodUnsupported => "code_challenge_method must be S256",
