@@ -92,6 +92,18 @@ public static class ErrorMessages
         ErrorCode.AuthorizationCodeRedirectMismatch => "redirect_uri does not match the authorization request",
         ErrorCode.UserSignInFailed => "user id or password is incorrect",
         ErrorCode.UserRecordInvalid => "a user record is invalid",
+        ErrorCode.AuthorizationPromptInvalid => "prompt has an unknown or repeated value, or combines none with another value",
+        ErrorCode.AuthorizationPromptUnsupported => "prompt=select_account is not supported",
+        ErrorCode.AuthorizationMaxAgeInvalid => "max_age must be a non-negative whole number of seconds",
+        ErrorCode.AuthorizationLoginRequired => "the user must sign in, and prompt=none forbids showing the sign-in page",
+        ErrorCode.AuthorizationConsentRequired => "the user must consent, and prompt=none forbids showing the consent page",
+        ErrorCode.AuthorizationConsentDenied => "the user denied the request",
+        ErrorCode.AuthorizationFormInvalid => "the form has expired or was not sent by this server; start again",
+        ErrorCode.EndSessionRequestMalformed => "the logout request is malformed or repeats a parameter",
+        ErrorCode.EndSessionIdTokenHintInvalid => "id_token_hint is not an ID token issued by this server",
+        ErrorCode.EndSessionClientUnknown => "client_id is not registered, or post_logout_redirect_uri was sent without a known client",
+        ErrorCode.EndSessionClientMismatch => "client_id does not match the audience of id_token_hint",
+        ErrorCode.EndSessionRedirectUriInvalid => "post_logout_redirect_uri is not registered for this client",
         _ => code.ToString(),
     };
 }

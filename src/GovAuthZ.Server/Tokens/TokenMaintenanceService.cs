@@ -18,6 +18,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private readonly SqlClientStore _clients;
     private readonly SqlUserStore _users;
     private readonly SqlAuthorizationCodeStore _codes;
+    private readonly SqlEndedSessionStore _endedSessions;
     private readonly TokenServiceOptions _settings;
     private readonly ServerOptions _server;
     private readonly TokenOptions _options;
@@ -27,7 +28,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private Task _loop = Task.CompletedTask;
 
     public TokenMaintenanceService(
-        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes,
+        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes, SqlEndedSessionStore endedSessions,
         TokenServiceOptions settings, ServerOptions server, TokenOptions options, TimeProvider time, ILogger<TokenMaintenanceService> logger)
     {
         _database = database;
@@ -36,6 +37,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
         _clients = clients;
         _users = users;
         _codes = codes;
+        _endedSessions = endedSessions;
         _settings = settings;
         _server = server;
         _options = options;
@@ -94,6 +96,9 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
 
             // A code's record outlives the code by the access-token lifetime, so a late replay still revokes.
             await _codes.PruneAsync(_time.GetUtcNow() - _options.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
+
+            // An ended session's id is needed only until its cookie would have expired anyway.
+            await _endedSessions.PruneAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -111,9 +116,9 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             return;
         }
 
-        if (await DevelopmentClients.SeedPortalIfMissingAsync(_clients, cancellationToken).ConfigureAwait(false))
+        if (await DevelopmentClients.SeedBrowserClientsIfMissingAsync(_clients, cancellationToken).ConfigureAwait(false) is > 0 and var browserClients)
         {
-            TokenLog.DevelopmentClientsSeeded(_logger, 1);
+            TokenLog.DevelopmentClientsSeeded(_logger, browserClients);
         }
 
         if (await DevelopmentClients.SeedUsersIfEmptyAsync(_users, cancellationToken).ConfigureAwait(false) is > 0 and var users)
