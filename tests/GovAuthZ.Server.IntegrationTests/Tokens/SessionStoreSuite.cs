@@ -1,4 +1,6 @@
 using GovAuthZ.Server.IntegrationTests.Services;
+using GovAuthZ.Tokens;
+using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Storage;
 
 namespace GovAuthZ.Server.IntegrationTests.Tokens;
@@ -59,6 +61,24 @@ public abstract class SessionStoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClientStore_WhenFirstPartyAndPostLogoutUrisSaved_RoundTripsThemAndThirdPartyNeedsConsent()
+    {
+        var store = new SqlClientStore(Database, new FixedTime(Now));
+        await store.SaveAsync(Browser("first", firstParty: true, ["https://first.example.gov/bye"]));
+        await store.SaveAsync(Browser("third", firstParty: false, []));
+
+        var first = await store.FindByIdAsync("first", default);
+        var third = await store.FindByIdAsync("third", default);
+
+        Assert.True(first!.FirstParty);
+        Assert.False(first.RequiresConsent);
+        Assert.Equal(["https://first.example.gov/bye"], first.PostLogoutRedirectUris);
+        Assert.False(third!.FirstParty);
+        Assert.True(third.RequiresConsent);
+        Assert.Empty(third.PostLogoutRedirectUris);
+    }
+
+    [Fact]
     public async Task IsEndedAsync_WhenEndedTwice_IsEndedAndIdempotent()
     {
         var store = new SqlEndedSessionStore(Database);
@@ -83,6 +103,18 @@ public abstract class SessionStoreSuite : IAsyncLifetime
         Assert.False(await store.IsEndedAsync("sid-old", default));
         Assert.True(await store.IsEndedAsync("sid-new", default));
     }
+
+    private static OAuthClient Browser(string id, bool firstParty, string[] postLogout) => new()
+    {
+        ClientId = id,
+        Type = ClientType.Public,
+        FirstParty = firstParty,
+        AuthenticationMethods = [ClientAuthenticationMethods.None],
+        GrantTypes = [GrantTypes.AuthorizationCode],
+        RedirectUris = ["https://" + id + ".example.gov/callback"],
+        PostLogoutRedirectUris = postLogout,
+        Scopes = ["openid"],
+    };
 }
 
 /// <summary>The session stores on a SQLite file in a temporary folder of its own.</summary>
