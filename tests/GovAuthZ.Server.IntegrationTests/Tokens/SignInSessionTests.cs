@@ -50,6 +50,34 @@ public sealed class SignInSessionTests : IClassFixture<TokenServerFixture>
     }
 
     [Fact]
+    public async Task SignIn_WhenIssuerIsHttps_SetsSecureHostPrefixedCookie()
+    {
+        using var host = _server.WithWebHostBuilder(b => b.UseSetting("GovAuthZ:Tokens:Issuer", "https://auth.example.gov"));
+        using var browser = new BrowserFlow(host);
+        var (user, password) = await BrowserFlow.NewUserAsync(host);
+
+        using var response = await browser.SignInAsync(BrowserFlow.AuthorizeUrl(), user, password);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-govauthz-session=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", cookie, StringComparison.Ordinal);
+        Assert.Contains("path=/;", cookie + ";", StringComparison.Ordinal);
+        Assert.DoesNotContain("domain=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToTokenOptions_WhenSessionLifetimeNotPositive_Throws()
+    {
+        var settings = new GovAuthZ.Server.Tokens.TokenServiceOptions { SessionLifetime = TimeSpan.Zero };
+
+        var error = Assert.Throws<Core.Errors.GovAuthZException>(() => settings.ToTokenOptions("http://127.0.0.1:8080"));
+
+        Assert.Contains("SessionLifetime", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromHours(8), new GovAuthZ.Server.Tokens.TokenServiceOptions().SessionLifetime);
+    }
+
+    [Fact]
     public async Task Authorize_WhenPromptLogin_ShowsFormDespiteSession()
     {
         using var browser = new BrowserFlow(_server);
