@@ -16,6 +16,9 @@ public static class TokenClaimNames
     public const string Nonce = "nonce";
     public const string AuthorizedParty = "azp";
 
+    /// <summary>The sign-in session an ID token was issued in (OIDC Front-Channel Logout 1.0 section 3).</summary>
+    public const string SessionId = "sid";
+
     /// <summary>RFC 8693 section 4.1: the party acting on behalf of the subject, as {"sub": ...}.</summary>
     public const string Actor = "act";
 

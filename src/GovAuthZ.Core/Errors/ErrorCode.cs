@@ -161,6 +161,21 @@ public enum ErrorCode
     UserSignInFailed = 3130,
     UserRecordInvalid = 3131,
 
+    // 3140-3159: sign-in sessions, prompt and max_age, consent, RP-initiated logout (OIDC Core 3.1.2.1,
+    // OIDC RP-Initiated Logout 1.0).
+    AuthorizationPromptInvalid = 3140,
+    AuthorizationPromptUnsupported = 3141,
+    AuthorizationMaxAgeInvalid = 3142,
+    AuthorizationLoginRequired = 3143,
+    AuthorizationConsentRequired = 3144,
+    AuthorizationConsentDenied = 3145,
+    AuthorizationFormInvalid = 3146,
+    EndSessionRequestMalformed = 3150,
+    EndSessionIdTokenHintInvalid = 3151,
+    EndSessionClientUnknown = 3152,
+    EndSessionClientMismatch = 3153,
+    EndSessionRedirectUriInvalid = 3154,
+
     // 3180-3189: protection of the signing keys at rest (Data Protection key ring).
     KeyProtectionOptionsInvalid = 3180,
 }

@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Grants;
 using GovAuthZ.Tokens.Issuance;
+using GovAuthZ.Tokens.Sessions;
 using GovAuthZ.Tokens.Storage;
 using GovAuthZ.Tokens.Users;
 using GovAuthZ.Tokens.Validation;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovAuthZ.Server.Tokens;
 
-/// <summary>The authorization-code flow's services: users, codes, request validation, sign-in, antiforgery.</summary>
+/// <summary>The authorization-code flow's services: users, codes, request validation, sign-in, sessions, consent, antiforgery.</summary>
 internal static class AuthorizationRegistration
 {
     public static void Add(IServiceCollection services, TokenServiceOptions settings)
@@ -21,6 +22,13 @@ internal static class AuthorizationRegistration
         services.AddSingleton<IAuthorizationCodeStore>(static sp => sp.GetRequiredService<SqlAuthorizationCodeStore>());
         services.AddSingleton(static sp => new AuthorizationCodeService(sp.GetRequiredService<IAuthorizationCodeStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AuthorizationRequestValidator>();
+        services.AddSingleton<SqlScopeConsentStore>();
+        services.AddSingleton<IScopeConsentStore>(static sp => sp.GetRequiredService<SqlScopeConsentStore>());
+        services.AddSingleton<SqlEndedSessionStore>();
+        services.AddSingleton<IEndedSessionStore>(static sp => sp.GetRequiredService<SqlEndedSessionStore>());
+        services.AddSingleton<SignInSessions>();
+        services.AddSingleton<AuthorizeServices>();
+        services.AddSingleton<IdTokenHintValidator>();
         services.AddSingleton<IdTokenIssuer>();
         services.AddAntiforgery(static o => o.SuppressXFrameOptionsHeader = true);
         services.Configure<RateLimiterOptions>(limiter => SignInRateLimiting.Configure(limiter, settings.SignInRateLimit));

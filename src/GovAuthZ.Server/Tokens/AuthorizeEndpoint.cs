@@ -1,89 +1,159 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using GovAuthZ.Tokens;
+using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Errors;
-using GovAuthZ.Tokens.Users;
-using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace GovAuthZ.Server.Tokens;
 
 /// <summary>
-/// GET and POST /oauth/authorize (RFC 6749 4.1). GET validates the request and renders the sign-in form,
-/// carrying the request in a protected, time-limited form field; POST checks the antiforgery token,
-/// re-validates the request, signs the user in and redirects with the code, state and iss (RFC 9207).
+/// GET and POST /oauth/authorize (RFC 6749 4.1, OIDC Core 3.1.2). GET validates the request; with a usable
+/// sign-in session and nothing to ask it issues the code at once (single sign-on), otherwise it renders the
+/// sign-in form carrying the request in a protected, time-limited field. POST checks the antiforgery token,
+/// re-validates, signs the user in and starts the session. Either way a client that needs consent for a
+/// scope not yet granted gets the consent page (<see cref="ConsentEndpoint"/>) before any code is issued.
 /// </summary>
 internal static class AuthorizeEndpoint
 {
-    private const string RequestPurpose = "GovAuthZ.Authorize.Request.v1";
-    private static readonly TimeSpan FormLifetime = TimeSpan.FromMinutes(10);
-
-    public static async Task<IResult> GetAsync(HttpContext http, AuthorizationRequestValidator validator, IAntiforgery antiforgery, IDataProtectionProvider protection, TimeProvider time, TokenOptions options)
+    public static async Task<IResult> GetAsync(HttpContext http, AuthorizeServices s)
     {
-        var query = Pairs(http.Request.Query);
-        var result = await validator.ValidateAsync(query, http.RequestAborted).ConfigureAwait(false);
+        var result = await s.Validator.ValidateAsync(Pairs(http.Request.Query), http.RequestAborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refuse(http, result, options);
+            return Refuse(http, result, s);
         }
 
-        var token = Protector(protection).Protect(time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture) + "\n" + http.Request.QueryString.Value);
-        return Form(http, antiforgery, result.Request!, token, null);
+        var request = result.Request!;
+        var queryString = http.Request.QueryString.Value ?? string.Empty;
+        var session = await s.Sessions.ReadAsync(http, http.RequestAborted).ConfigureAwait(false);
+        if (session is null || NeedsSignIn(request, session, s.Time.GetUtcNow()))
+        {
+            // OIDC Core 3.1.2.6: prompt=none never shows a page; the client learns it must ask interactively.
+            if (request.PromptNone)
+            {
+                AuthorizeLog.InteractionRequired(s.Logger, request.Client.ClientId, "login_required");
+                return RedirectError(http, request, s, ErrorCode.AuthorizationLoginRequired);
+            }
+
+            return Form(http, s, request, RequestTokens.Protect(s.Protection, RequestTokens.SignIn, s.Time, string.Empty, queryString), null);
+        }
+
+        return await CompleteAsync(http, s, request, queryString, session).ConfigureAwait(false);
     }
 
-    public static async Task<IResult> PostAsync(
-        HttpContext http, AuthorizationRequestValidator validator, UserSignIn signIn, AuthorizationCodeService codes,
-        IAntiforgery antiforgery, IDataProtectionProvider protection, TimeProvider time, TokenOptions options, ILogger<AuthorizationCodeService> logger)
+    public static async Task<IResult> PostAsync(HttpContext http, AuthorizeServices s)
     {
-        if (!http.Request.HasFormContentType || !await antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
+        if (!http.Request.HasFormContentType || !await s.Antiforgery.IsRequestValidAsync(http).ConfigureAwait(false))
         {
-            return SignInPage.Error(http, StatusCodes.Status400BadRequest, OAuthErrors.InvalidRequest, "the sign-in form has expired or was not sent by this server; start again");
+            return FormExpired(http);
         }
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted).ConfigureAwait(false);
-        var queryString = ReadRequestToken(protection, form["request"].ToString(), time);
+        var requestToken = form["request"].ToString();
+        var queryString = RequestTokens.Read(s.Protection, RequestTokens.SignIn, s.Time, string.Empty, requestToken);
         if (queryString is null)
         {
-            return SignInPage.Error(http, StatusCodes.Status400BadRequest, OAuthErrors.InvalidRequest, "the sign-in form has expired or was not sent by this server; start again");
+            return FormExpired(http);
         }
 
         // Re-validated: the client's registration may have changed while the form was open.
-        var result = await validator.ValidateAsync(Pairs(QueryHelpers.ParseQuery(queryString)), http.RequestAborted).ConfigureAwait(false);
+        var result = await s.Validator.ValidateAsync(Pairs(QueryHelpers.ParseQuery(queryString)), http.RequestAborted).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            return Refuse(http, result, options);
+            return Refuse(http, result, s);
         }
 
-        var user = await signIn.SignInAsync(form["user_id"].ToString(), form["password"].ToString(), http.RequestAborted).ConfigureAwait(false);
+        var user = await s.SignIn.SignInAsync(form["user_id"].ToString(), form["password"].ToString(), http.RequestAborted).ConfigureAwait(false);
         if (user is null)
         {
-            AuthorizeLog.SignInFailed(logger, result.Request!.Client.ClientId);
-            return Form(http, antiforgery, result.Request!, form["request"].ToString(), "User id or password is incorrect.");
+            AuthorizeLog.SignInFailed(s.Logger, result.Request!.Client.ClientId);
+            return Form(http, s, result.Request!, requestToken, "User id or password is incorrect.");
         }
 
-        var code = await codes.IssueAsync(result.Request!, user, time.GetUtcNow(), http.RequestAborted).ConfigureAwait(false);
-        AuthorizeLog.CodeIssued(logger, result.Request!.Client.ClientId, user.UserId);
-        return Redirect(http, result.Request!.RedirectUri, options, result.Request.State, (AuthorizationParameterNames.Code, code));
+        // The user has just authenticated: prompt=login and max_age are satisfied by this sign-in.
+        var session = await s.Sessions.StartAsync(http, user, http.RequestAborted).ConfigureAwait(false);
+        AuthorizeLog.SessionStarted(s.Logger, user.UserId);
+        return await CompleteAsync(http, s, result.Request!, queryString, session).ConfigureAwait(false);
     }
 
-    private static IResult Form(HttpContext http, IAntiforgery antiforgery, AuthorizationRequest request, string requestToken, string? message)
+    /// <summary>
+    /// OIDC Core 3.1.2.1: prompt=login always re-authenticates; max_age does when the last sign-in is older
+    /// (max_age=0 always, it cannot be satisfied by an earlier sign-in).
+    /// </summary>
+    internal static bool NeedsSignIn(AuthorizationRequest request, SignInSession session, DateTimeOffset now) =>
+        request.PromptLogin || (request.MaxAge is { } maxAge && (maxAge == TimeSpan.Zero || now - session.AuthTime > maxAge));
+
+    /// <summary>The user is authenticated: the consent page when the client needs one, otherwise the code.</summary>
+    internal static async Task<IResult> CompleteAsync(HttpContext http, AuthorizeServices s, AuthorizationRequest request, string queryString, SignInSession session)
     {
-        var tokens = antiforgery.GetAndStoreTokens(http);
-        return SignInPage.Form(http, request.Client.DisplayName ?? request.Client.ClientId, string.Join(' ', request.Scopes), requestToken, tokens.FormFieldName, tokens.RequestToken!, message);
+        if (request.Client.RequiresConsent)
+        {
+            var granted = await s.Consents.GetGrantedAsync(session.User.UserId, request.Client.ClientId, http.RequestAborted).ConfigureAwait(false);
+            if (request.PromptConsent || !ScopeConsents.Covers(granted, request.Scopes))
+            {
+                if (request.PromptNone)
+                {
+                    AuthorizeLog.InteractionRequired(s.Logger, request.Client.ClientId, "consent_required");
+                    return RedirectError(http, request, s, ErrorCode.AuthorizationConsentRequired);
+                }
+
+                var token = RequestTokens.Protect(s.Protection, RequestTokens.Consent, s.Time, session.SessionId, queryString);
+                var tokens = s.Antiforgery.GetAndStoreTokens(http);
+                return InteractionPages.Consent(http, ClientName(request), request.Scopes, token, tokens.FormFieldName, tokens.RequestToken!);
+            }
+        }
+
+        return await IssueAsync(http, s, request, session).ConfigureAwait(false);
+    }
+
+    internal static async Task<IResult> IssueAsync(HttpContext http, AuthorizeServices s, AuthorizationRequest request, SignInSession session)
+    {
+        var code = await s.Codes.IssueAsync(request, session.User, session.AuthTime, session.SessionId, http.RequestAborted).ConfigureAwait(false);
+        AuthorizeLog.CodeIssued(s.Logger, request.Client.ClientId, session.User.UserId);
+        return Redirect(http, request.RedirectUri, s, request.State, (AuthorizationParameterNames.Code, code));
+    }
+
+    /// <summary>An error for a request whose client and redirect URI are established (RFC 6749 4.1.2.1).</summary>
+    internal static IResult RedirectError(HttpContext http, AuthorizationRequest request, AuthorizeServices s, ErrorCode code)
+    {
+        var error = TokenError.From(code);
+        return Redirect(http, request.RedirectUri, s, request.State, (AuthorizationParameterNames.Error, error.Error), (AuthorizationParameterNames.ErrorDescription, error.Description));
     }
 
     /// <summary>RFC 6749 4.1.2.1: never redirect unless client and redirect URI were both established.</summary>
-    private static IResult Refuse(HttpContext http, AuthorizationRequestResult result, TokenOptions options)
+    internal static IResult Refuse(HttpContext http, AuthorizationRequestResult result, AuthorizeServices s)
     {
         var error = result.Error!.Value;
         return result.MayRedirect
-            ? Redirect(http, result.RedirectUri!, options, result.State, (AuthorizationParameterNames.Error, error.Error), (AuthorizationParameterNames.ErrorDescription, error.Description))
+            ? Redirect(http, result.RedirectUri!, s, result.State, (AuthorizationParameterNames.Error, error.Error), (AuthorizationParameterNames.ErrorDescription, error.Description))
             : SignInPage.Error(http, StatusCodes.Status400BadRequest, error.Error, error.Description);
     }
 
-    private static IResult Redirect(HttpContext http, string redirectUri, TokenOptions options, string? state, params (string Name, string Value)[] values)
+    internal static IResult FormExpired(HttpContext http) =>
+        SignInPage.Error(http, StatusCodes.Status400BadRequest, OAuthErrors.InvalidRequest, ErrorMessages.For(ErrorCode.AuthorizationFormInvalid));
+
+    internal static List<KeyValuePair<string, string>> Pairs(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values)
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        foreach (var (name, list) in values)
+        {
+            foreach (var value in list)
+            {
+                pairs.Add(new(name, value ?? string.Empty));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static string ClientName(AuthorizationRequest request) => request.Client.DisplayName ?? request.Client.ClientId;
+
+    private static IResult Form(HttpContext http, AuthorizeServices s, AuthorizationRequest request, string requestToken, string? message)
+    {
+        var tokens = s.Antiforgery.GetAndStoreTokens(http);
+        return SignInPage.Form(http, ClientName(request), string.Join(' ', request.Scopes), requestToken, tokens.FormFieldName, tokens.RequestToken!, message);
+    }
+
+    private static IResult Redirect(HttpContext http, string redirectUri, AuthorizeServices s, string? state, params (string Name, string Value)[] values)
     {
         var parameters = new List<KeyValuePair<string, string?>>(values.Length + 2);
         foreach (var (name, value) in values)
@@ -96,47 +166,11 @@ internal static class AuthorizeEndpoint
             parameters.Add(new(AuthorizationParameterNames.State, state));
         }
 
-        parameters.Add(new(AuthorizationParameterNames.Issuer, options.Issuer));
+        parameters.Add(new(AuthorizationParameterNames.Issuer, s.Options.Issuer));
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["Referrer-Policy"] = "no-referrer";
         // RFC 9700 4.12: 303, so a browser never re-posts the sign-in form (with the password) to the client.
         http.Response.Headers.Location = QueryHelpers.AddQueryString(redirectUri, parameters);
         return Results.StatusCode(StatusCodes.Status303SeeOther);
-    }
-
-    private static string? ReadRequestToken(IDataProtectionProvider protection, string token, TimeProvider time)
-    {
-        string plain;
-        try
-        {
-            plain = Protector(protection).Unprotect(token);
-        }
-        catch (CryptographicException)
-        {
-            return null;
-        }
-
-        var newline = plain.IndexOf('\n', StringComparison.Ordinal);
-        return newline > 0
-            && long.TryParse(plain.AsSpan(0, newline), NumberStyles.None, CultureInfo.InvariantCulture, out var issued)
-            && time.GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(issued) <= FormLifetime
-                ? plain[(newline + 1)..]
-                : null;
-    }
-
-    private static IDataProtector Protector(IDataProtectionProvider protection) => protection.CreateProtector(RequestPurpose);
-
-    private static List<KeyValuePair<string, string>> Pairs(IEnumerable<KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>> values)
-    {
-        var pairs = new List<KeyValuePair<string, string>>();
-        foreach (var (name, list) in values)
-        {
-            foreach (var value in list)
-            {
-                pairs.Add(new(name, value ?? string.Empty));
-            }
-        }
-
-        return pairs;
     }
 }

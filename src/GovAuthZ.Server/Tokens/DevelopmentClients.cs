@@ -29,28 +29,53 @@ internal static class DevelopmentClients
     /// <summary>A browser portal (public client): authorization code with PKCE, no secret.</summary>
     public const string PortalDemoId = "portal-demo";
     public const string PortalDemoRedirectUri = "http://127.0.0.1:8400/callback";
+    public const string PortalDemoPostLogoutRedirectUri = "http://127.0.0.1:8400/signed-out";
 
+    /// <summary>A browser app run by someone else (public client): its users see the consent page.</summary>
+    public const string ThirdPartyDemoId = "third-party-demo";
+    public const string ThirdPartyDemoRedirectUri = "http://127.0.0.1:8401/callback";
+    public const string ThirdPartyDemoPostLogoutRedirectUri = "http://127.0.0.1:8401/signed-out";
+
+    /// <summary>First party: the operator's own portal, so its users are not asked to consent.</summary>
     public static OAuthClient PortalDemo() => new()
     {
         ClientId = PortalDemoId,
         Type = ClientType.Public,
         DisplayName = "Citizen and official portal (development only)",
+        FirstParty = true,
         AuthenticationMethods = [ClientAuthenticationMethods.None],
         GrantTypes = [GrantTypes.AuthorizationCode],
         RedirectUris = [PortalDemoRedirectUri],
+        PostLogoutRedirectUris = [PortalDemoPostLogoutRedirectUri],
         Scopes = ["openid", DecisionScopes.Check, "consent:read", "consent:write"],
     };
 
-    /// <summary>Registers the portal client when absent (data folders seeded before it existed get it too).</summary>
-    public static async Task<bool> SeedPortalIfMissingAsync(SqlClientStore store, CancellationToken cancellationToken)
+    public static OAuthClient ThirdPartyDemo() => new()
     {
-        if (await store.FindByIdAsync(PortalDemoId, cancellationToken).ConfigureAwait(false) is not null)
+        ClientId = ThirdPartyDemoId,
+        Type = ClientType.Public,
+        DisplayName = "Third-party benefits app (development only)",
+        AuthenticationMethods = [ClientAuthenticationMethods.None],
+        GrantTypes = [GrantTypes.AuthorizationCode],
+        RedirectUris = [ThirdPartyDemoRedirectUri],
+        PostLogoutRedirectUris = [ThirdPartyDemoPostLogoutRedirectUri],
+        Scopes = ["openid", "consent:read"],
+    };
+
+    /// <summary>Registers the browser clients that are absent (data folders seeded before they existed get them too); returns how many.</summary>
+    public static async Task<int> SeedBrowserClientsIfMissingAsync(SqlClientStore store, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var client in (OAuthClient[])[PortalDemo(), ThirdPartyDemo()])
         {
-            return false;
+            if (await store.FindByIdAsync(client.ClientId, cancellationToken).ConfigureAwait(false) is null)
+            {
+                await store.SaveAsync(client, null, cancellationToken).ConfigureAwait(false);
+                added++;
+            }
         }
 
-        await store.SaveAsync(PortalDemo(), null, cancellationToken).ConfigureAwait(false);
-        return true;
+        return added;
     }
 
     /// <summary>Registers the development users when the user table is empty; returns how many were added.</summary>

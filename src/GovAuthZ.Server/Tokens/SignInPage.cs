@@ -38,7 +38,7 @@ internal static class SignInPage
         return Html(http, status, html);
     }
 
-    private static IResult Html(HttpContext http, int status, string html)
+    internal static IResult Html(HttpContext http, int status, string html)
     {
         var headers = http.Response.Headers;
         headers.XFrameOptions = "DENY";

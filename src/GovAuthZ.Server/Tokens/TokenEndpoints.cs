@@ -44,6 +44,7 @@ internal static class TokenEndpoints
         app.MapPost(RevocationPath, TokenEndpointHandlers.RevokeAsync);
         app.MapGet(AuthorizePath, AuthorizeEndpoint.GetAsync);
         app.MapPost(AuthorizePath, AuthorizeEndpoint.PostAsync).RequireRateLimiting(SignInRateLimiting.PolicyName).DisableAntiforgery();
+        AuthorizeEndpoints.MapInteraction(app);
         return app;
     }
 
@@ -60,6 +61,7 @@ internal static class TokenEndpoints
                 IntrospectionEndpoint = issuer + IntrospectionPath,
                 RevocationEndpoint = issuer + RevocationPath,
                 AuthorizationEndpoint = issuer + AuthorizePath,
+                EndSessionEndpoint = issuer + AuthorizeEndpoints.EndSessionPath,
             },
             pipeline.SupportedGrantTypes);
         return JsonSerializer.SerializeToUtf8Bytes(document);

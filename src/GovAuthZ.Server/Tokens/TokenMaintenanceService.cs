@@ -19,6 +19,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private readonly SqlUserStore _users;
     private readonly SqlAuthorizationCodeStore _codes;
     private readonly SqlClientAssertionReplayCache _assertions;
+    private readonly SqlEndedSessionStore _endedSessions;
     private readonly TokenServiceOptions _settings;
     private readonly ServerOptions _server;
     private readonly TokenOptions _options;
@@ -28,7 +29,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private Task _loop = Task.CompletedTask;
 
     public TokenMaintenanceService(
-        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes, SqlClientAssertionReplayCache assertions,
+        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes, SqlClientAssertionReplayCache assertions, SqlEndedSessionStore endedSessions,
         TokenServiceOptions settings, ServerOptions server, TokenOptions options, TimeProvider time, ILogger<TokenMaintenanceService> logger)
     {
         _database = database;
@@ -38,6 +39,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
         _users = users;
         _codes = codes;
         _assertions = assertions;
+        _endedSessions = endedSessions;
         _settings = settings;
         _server = server;
         _options = options;
@@ -97,6 +99,9 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             // A code's record outlives the code by the access-token lifetime, so a late replay still revokes.
             await _codes.PruneAsync(_time.GetUtcNow() - _options.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
             await _assertions.PruneAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+
+            // An ended session's id is needed only until its cookie would have expired anyway.
+            await _endedSessions.PruneAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -114,9 +119,9 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             return;
         }
 
-        if (await DevelopmentClients.SeedPortalIfMissingAsync(_clients, cancellationToken).ConfigureAwait(false))
+        if (await DevelopmentClients.SeedBrowserClientsIfMissingAsync(_clients, cancellationToken).ConfigureAwait(false) is > 0 and var browserClients)
         {
-            TokenLog.DevelopmentClientsSeeded(_logger, 1);
+            TokenLog.DevelopmentClientsSeeded(_logger, browserClients);
         }
 
         if (await DevelopmentClients.SeedUsersIfEmptyAsync(_users, cancellationToken).ConfigureAwait(false) is > 0 and var users)

@@ -54,6 +54,12 @@ internal sealed class TokenServiceOptions
     /// <summary>Register the documented development clients when the store has none and every listener is loopback.</summary>
     public bool SeedDevelopmentClients { get; set; } = true;
 
+    /// <summary>
+    /// Absolute lifetime of the single sign-on session cookie, from sign-in; a later authorization request
+    /// within it issues a code without the password form (unless prompt=login or max_age asks otherwise).
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+
     public TokenRateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Sign-in attempts (POST /oauth/authorize) per client address and window.</summary>
@@ -91,6 +97,11 @@ internal sealed class TokenServiceOptions
         if (MaintenanceInterval <= TimeSpan.Zero || (KeyPublishLeadTime > TimeSpan.Zero && MaintenanceInterval >= KeyPublishLeadTime))
         {
             throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:MaintenanceInterval must be positive and shorter than KeyPublishLeadTime");
+        }
+
+        if (SessionLifetime <= TimeSpan.Zero || SessionLifetime > TimeSpan.FromDays(30))
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:SessionLifetime must be positive and at most 30 days");
         }
 
         if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)

@@ -25,6 +25,9 @@ public sealed record AuthorizationCodeGrant
 
     public required DateTimeOffset AuthTime { get; init; }
 
+    /// <summary>The sign-in session the code was issued in, written as sid into the ID token; absent in older records.</summary>
+    public string? SessionId { get; init; }
+
     public required DateTimeOffset ExpiresAt { get; init; }
 }
 

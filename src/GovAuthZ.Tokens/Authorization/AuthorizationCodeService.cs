@@ -26,7 +26,11 @@ public sealed class AuthorizationCodeService
     public TimeSpan Lifetime => _lifetime;
 
     /// <summary>Stores the binding under the code's hash and returns the code, which is never stored.</summary>
-    public async ValueTask<string> IssueAsync(AuthorizationRequest request, UserAccount user, DateTimeOffset authTime, CancellationToken cancellationToken)
+    public ValueTask<string> IssueAsync(AuthorizationRequest request, UserAccount user, DateTimeOffset authTime, CancellationToken cancellationToken) =>
+        IssueAsync(request, user, authTime, null, cancellationToken);
+
+    /// <summary>As above, in the sign-in session <paramref name="sessionId"/> (its sid goes into the ID token).</summary>
+    public async ValueTask<string> IssueAsync(AuthorizationRequest request, UserAccount user, DateTimeOffset authTime, string? sessionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
@@ -40,6 +44,7 @@ public sealed class AuthorizationCodeService
             Scopes = request.Scopes,
             Nonce = request.Nonce,
             AuthTime = authTime,
+            SessionId = sessionId,
             ExpiresAt = _time.GetUtcNow() + _lifetime,
         };
         await _store.StoreAsync(AuthorizationCodes.Hash(code), grant, cancellationToken).ConfigureAwait(false);

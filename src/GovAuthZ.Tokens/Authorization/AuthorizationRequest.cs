@@ -21,6 +21,18 @@ public sealed class AuthorizationRequest
 
     /// <summary>Kept with the code and written into the ID token (OIDC Core 3.1.2.1).</summary>
     public string? Nonce { get; init; }
+
+    /// <summary>prompt=none (OIDC Core 3.1.2.1): no page may be shown; an error is redirected instead.</summary>
+    public bool PromptNone { get; init; }
+
+    /// <summary>prompt=login: the user signs in again even with a valid session.</summary>
+    public bool PromptLogin { get; init; }
+
+    /// <summary>prompt=consent: the consent page is shown even when every scope was granted before.</summary>
+    public bool PromptConsent { get; init; }
+
+    /// <summary>max_age (OIDC Core 3.1.2.1): the longest time since the user last signed in; zero forces sign-in.</summary>
+    public TimeSpan? MaxAge { get; init; }
 }
 
 /// <summary>
@@ -67,6 +79,8 @@ public static class AuthorizationParameterNames
     public const string Scope = "scope";
     public const string State = "state";
     public const string Nonce = "nonce";
+    public const string Prompt = "prompt";
+    public const string MaxAge = "max_age";
     public const string CodeChallenge = "code_challenge";
     public const string CodeChallengeMethod = "code_challenge_method";
     public const string Code = "code";

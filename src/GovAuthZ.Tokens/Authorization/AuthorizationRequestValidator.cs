@@ -46,6 +46,7 @@ public sealed class AuthorizationRequestValidator
         }
 
         var scopes = GrantScopes(client, p.Scope, out code);
+        var interaction = code == ErrorCode.None ? InteractionParameters.Parse(p.Get(AuthorizationParameterNames.Prompt), p.Get(AuthorizationParameterNames.MaxAge), out code) : default;
         return code != ErrorCode.None
             ? AuthorizationRequestResult.Redirect(code, redirectUri, state)
             : AuthorizationRequestResult.Success(new AuthorizationRequest
@@ -56,6 +57,10 @@ public sealed class AuthorizationRequestValidator
                 CodeChallenge = p.Get(AuthorizationParameterNames.CodeChallenge)!,
                 State = state,
                 Nonce = p.Get(AuthorizationParameterNames.Nonce),
+                PromptNone = interaction.None,
+                PromptLogin = interaction.Login,
+                PromptConsent = interaction.Consent,
+                MaxAge = interaction.MaxAge,
             });
     }
 

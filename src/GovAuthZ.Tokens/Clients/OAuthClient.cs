@@ -47,6 +47,21 @@ public sealed class OAuthClient
     /// <summary>Exact redirect URIs (RFC 9700 section 4.1.3: exact string matching).</summary>
     public IReadOnlyList<string> RedirectUris { get; init; } = [];
 
+    /// <summary>
+    /// Exact URIs the end-session endpoint may redirect to after logout (OIDC RP-Initiated Logout 1.0
+    /// section 3.1); compared like redirect URIs, character for character.
+    /// </summary>
+    public IReadOnlyList<string> PostLogoutRedirectUris { get; init; } = [];
+
+    /// <summary>
+    /// An app run by the operator itself: its users are not asked to consent to its scopes. Every other
+    /// application client gets the consent page (OIDC Core 3.1.2.4) until the user has granted each scope.
+    /// </summary>
+    public bool FirstParty { get; init; }
+
+    /// <summary>Whether the user must grant this client's scopes before a code is issued.</summary>
+    public bool RequiresConsent => Kind == ClientKind.Application && !FirstParty;
+
     public IReadOnlyList<string> GrantTypes { get; init; } = [];
 
     public IReadOnlyList<string> Scopes { get; init; } = [];
@@ -91,6 +106,11 @@ public sealed class OAuthClient
         foreach (var uri in RedirectUris)
         {
             Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "redirect URIs must be absolute, not file, and have no fragment");
+        }
+
+        foreach (var uri in PostLogoutRedirectUris)
+        {
+            Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "post-logout redirect URIs must be absolute, not file, and have no fragment");
         }
 
         foreach (var hash in SecretHashes)

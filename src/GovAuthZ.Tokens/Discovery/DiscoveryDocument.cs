@@ -33,6 +33,11 @@ public sealed class DiscoveryDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? IntrospectionEndpoint { get; init; }
 
+    /// <summary>OIDC RP-Initiated Logout 1.0 section 2.1.</summary>
+    [JsonPropertyName("end_session_endpoint")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EndSessionEndpoint { get; init; }
+
     [JsonPropertyName("scopes_supported")]
     public required IReadOnlyList<string> ScopesSupported { get; init; }
 
@@ -90,4 +95,6 @@ public sealed class DiscoveryEndpoints
     public string? RevocationEndpoint { get; init; }
 
     public string? IntrospectionEndpoint { get; init; }
+
+    public string? EndSessionEndpoint { get; init; }
 }

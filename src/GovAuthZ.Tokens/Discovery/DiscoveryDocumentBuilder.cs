@@ -45,6 +45,7 @@ public static class DiscoveryDocumentBuilder
             UserInfoEndpoint = Checked(endpoints.UserInfoEndpoint),
             RevocationEndpoint = Checked(endpoints.RevocationEndpoint),
             IntrospectionEndpoint = Checked(endpoints.IntrospectionEndpoint),
+            EndSessionEndpoint = Checked(endpoints.EndSessionEndpoint),
             ScopesSupported = [.. options.SupportedScopes],
             ResponseTypesSupported = ["code"],
             ResponseModesSupported = ["query"],

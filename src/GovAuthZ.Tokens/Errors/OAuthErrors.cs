@@ -14,6 +14,10 @@ public static class OAuthErrors
     public const string UnsupportedResponseType = "unsupported_response_type";
     public const string AccessDenied = "access_denied";
 
+    /// <summary>OIDC Core 3.1.2.6: prompt=none, and the user would have to sign in or consent.</summary>
+    public const string LoginRequired = "login_required";
+    public const string ConsentRequired = "consent_required";
+
     /// <summary>RFC 6750 section 3.1: the resource server's answer to a bad bearer token.</summary>
     public const string InvalidToken = "invalid_token";
 }

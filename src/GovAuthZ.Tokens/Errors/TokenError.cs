@@ -38,7 +38,9 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
         ErrorCode.AuthorizationResponseTypeUnsupported => OAuthErrors.UnsupportedResponseType,
         ErrorCode.AuthorizationGrantNotAllowed => OAuthErrors.UnauthorizedClient,
         >= ErrorCode.AuthorizationCodeInvalid and <= ErrorCode.AuthorizationCodeRedirectMismatch => OAuthErrors.InvalidGrant,
-        ErrorCode.UserSignInFailed => OAuthErrors.AccessDenied,
+        ErrorCode.UserSignInFailed or ErrorCode.AuthorizationConsentDenied => OAuthErrors.AccessDenied,
+        ErrorCode.AuthorizationLoginRequired => OAuthErrors.LoginRequired,
+        ErrorCode.AuthorizationConsentRequired => OAuthErrors.ConsentRequired,
         _ => OAuthErrors.InvalidRequest,
     };
 }

@@ -128,7 +128,7 @@ internal sealed class AuthorizationCodeIssueHandler(
         string? idToken = null;
         if (Contains(grant.Scopes, "openid"))
         {
-            idToken = idTokens.Issue(new IdTokenDescriptor { Subject = user.UserId, ClientId = client.ClientId, AuthTime = grant.AuthTime, Nonce = grant.Nonce }).Token;
+            idToken = idTokens.Issue(new IdTokenDescriptor { Subject = user.UserId, ClientId = client.ClientId, AuthTime = grant.AuthTime, Nonce = grant.Nonce, SessionId = grant.SessionId }).Token;
         }
 
         IssuedFromCode[] issued = [new(access.TokenId, access.ExpiresAt)];

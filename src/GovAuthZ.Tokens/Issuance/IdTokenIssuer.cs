@@ -35,6 +35,11 @@ public sealed class IdTokenIssuer
             claims[TokenClaimNames.Nonce] = descriptor.Nonce;
         }
 
+        if (descriptor.SessionId is not null)
+        {
+            claims[TokenClaimNames.SessionId] = descriptor.SessionId;
+        }
+
         return _writer.Write(TokenClaimNames.JwtType, [descriptor.ClientId], claims, _lifetime);
     }
 }

@@ -33,6 +33,9 @@ public sealed class IdTokenDescriptor
 
     /// <summary>The nonce of the authentication request, echoed unchanged (OIDC Core section 3.1.2.1).</summary>
     public string? Nonce { get; init; }
+
+    /// <summary>The sign-in session, written as sid when present.</summary>
+    public string? SessionId { get; init; }
 }
 
 /// <summary>A signed token and the facts the endpoint reports or records about it.</summary>

@@ -32,6 +32,11 @@ internal sealed class ClientDocument
 
     public List<string> RedirectUris { get; set; } = [];
 
+    public List<string>? PostLogoutRedirectUris { get; set; }
+
+    /// <summary>Absent in documents written before the flag existed: such clients get the consent page.</summary>
+    public bool FirstParty { get; set; }
+
     public List<string> GrantTypes { get; set; } = [];
 
     public List<string> Scopes { get; set; } = [];
@@ -53,6 +58,8 @@ internal sealed class ClientDocument
             SecretHashes = [.. client.SecretHashes],
             Jwks = jwksJson,
             RedirectUris = [.. client.RedirectUris],
+            PostLogoutRedirectUris = client.PostLogoutRedirectUris.Count == 0 ? null : [.. client.PostLogoutRedirectUris],
+            FirstParty = client.FirstParty,
             GrantTypes = [.. client.GrantTypes],
             Scopes = [.. client.Scopes],
             Department = client.DepartmentAttributes?.Department,
@@ -76,6 +83,8 @@ internal sealed class ClientDocument
             SecretHashes = document.SecretHashes,
             Jwks = document.Jwks is null ? null : ClientKeySet.Parse(document.Jwks),
             RedirectUris = document.RedirectUris,
+            PostLogoutRedirectUris = document.PostLogoutRedirectUris ?? [],
+            FirstParty = document.FirstParty,
             GrantTypes = document.GrantTypes,
             Scopes = document.Scopes,
             DepartmentAttributes = document.Department is null && document.Region is null && document.Level is null

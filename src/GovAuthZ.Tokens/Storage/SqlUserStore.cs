@@ -64,6 +64,16 @@ public sealed class SqlUserStore : IUserStore
         }
     }
 
+    /// <summary>Removes a user; their sign-in sessions stop working at the next request. Returns whether one was removed.</summary>
+    public async Task<bool> DeleteAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            return await TokenDatabase.ExecuteAsync(connection, null, "DELETE FROM gaz_users WHERE user_id = @id", cancellationToken, ("@id", userId)).ConfigureAwait(false) > 0;
+        }
+    }
+
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {
         var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);

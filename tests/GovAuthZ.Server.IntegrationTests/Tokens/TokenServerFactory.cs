@@ -40,5 +40,8 @@ public sealed class TokenServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("GovAuthZ:DataDir", DataDir);
         builder.UseSetting("GovAuthZ:Tokens:RateLimit:PermitLimit", _permitLimit.ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("GovAuthZ:Tokens:RateLimit:Window", "01:00:00");
+
+        // Test classes sign in many times from one address; the sign-in limit has a test of its own.
+        builder.UseSetting("GovAuthZ:Tokens:SignInRateLimit:PermitLimit", _permitLimit.ToString(CultureInfo.InvariantCulture));
     }
 }

@@ -23,6 +23,32 @@ public sealed class RedirectUriRegistrationTests
         Client(["http://127.0.0.1:8400/callback", "https://portal.example.gov/cb?x=1"]).Validate();
     }
 
+    [Theory]
+    [InlineData("/signed-out")]
+    [InlineData("https://portal.example.gov/bye#frag")]
+    [InlineData("file:///etc/passwd")]
+    public void Validate_WhenPostLogoutRedirectUriRelativeOrHasFragment_Throws(string uri)
+    {
+        var client = new OAuthClient
+        {
+            ClientId = "spa",
+            Type = ClientType.Public,
+            AuthenticationMethods = [ClientAuthenticationMethods.None],
+            GrantTypes = [GrantTypes.AuthorizationCode],
+            PostLogoutRedirectUris = [uri],
+        };
+
+        Assert.Equal(ErrorCode.ClientRegistrationInvalid, Assert.Throws<GovAuthZException>(client.Validate).Code);
+    }
+
+    [Fact]
+    public void RequiresConsent_WhenApplicationNotFirstParty_IsTrueOtherwiseFalse()
+    {
+        Assert.True(Client([]).RequiresConsent);
+        Assert.False(new OAuthClient { ClientId = "own", FirstParty = true }.RequiresConsent);
+        Assert.False(new OAuthClient { ClientId = "dept", Kind = ClientKind.Department }.RequiresConsent);
+    }
+
     private static OAuthClient Client(string[] redirectUris) => new()
     {
         ClientId = "spa",
