@@ -16,6 +16,12 @@ public static class TokenClaimNames
     public const string Nonce = "nonce";
     public const string AuthorizedParty = "azp";
 
+    /// <summary>OIDC Core 3.1.3.6: the left-half hash of the access token issued with an ID token.</summary>
+    public const string AccessTokenHash = "at_hash";
+
+    /// <summary>OIDC Core 5.1: the end user's full name, from scope profile.</summary>
+    public const string Name = "name";
+
     /// <summary>RFC 8693 section 4.1: the party acting on behalf of the subject, as {"sub": ...}.</summary>
     public const string Actor = "act";
 

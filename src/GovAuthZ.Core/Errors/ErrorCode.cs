@@ -160,4 +160,15 @@ public enum ErrorCode
     AuthorizationCodeRedirectMismatch = 3129,
     UserSignInFailed = 3130,
     UserRecordInvalid = 3131,
+
+    // 3160-3179: OpenID Connect userinfo (OIDC Core 5.3, RFC 6750) and token exchange targets and subjects (RFC 8693, RFC 8707).
+    TokenExchangeSubjectNotUser = 3160,
+    TokenExchangeSubjectNotOfficial = 3161,
+    TokenExchangeTargetMalformed = 3162,
+    TokenExchangeTargetNotAllowed = 3163,
+    UserInfoScopeMissing = 3170,
+    UserInfoSubjectNotUser = 3171,
+    UserInfoUserUnknown = 3172,
+    UserInfoTokenInQuery = 3173,
+    UserInfoTokenMethodsMultiple = 3174,
 }

@@ -33,6 +33,9 @@ public sealed class IdTokenDescriptor
 
     /// <summary>The nonce of the authentication request, echoed unchanged (OIDC Core section 3.1.2.1).</summary>
     public string? Nonce { get; init; }
+
+    /// <summary>The access token issued in the same response; its hash becomes at_hash (OIDC Core 3.1.3.6, 3.3.2.11).</summary>
+    public string? AccessToken { get; init; }
 }
 
 /// <summary>A signed token and the facts the endpoint reports or records about it.</summary>

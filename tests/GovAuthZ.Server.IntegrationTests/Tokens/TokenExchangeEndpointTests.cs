@@ -25,7 +25,7 @@ public sealed class TokenExchangeEndpointTests : IClassFixture<TokenServerFixtur
         using var client = _server.CreateClient();
         var subject = _server.Services.GetRequiredService<AccessTokenIssuer>().Issue(new AccessTokenDescriptor
         {
-            Subject = "official-42",
+            Subject = "official:42",
             ClientId = "portal",
             Scopes = ["decision:check", "consent:read"],
             Official = new OfficialAttributes { Department = "civil-affairs", Level = 3, Region = "320100" },
@@ -44,7 +44,7 @@ public sealed class TokenExchangeEndpointTests : IClassFixture<TokenServerFixtur
         Assert.Equal("decision:check", body.RootElement.GetProperty("scope").GetString());
         var token = body.RootElement.GetProperty("access_token").GetString()!;
         using var payload = JsonDocument.Parse(Base64Url.DecodeFromChars(token.Split('.')[1]));
-        Assert.Equal("official-42", payload.RootElement.GetProperty("sub").GetString());
+        Assert.Equal("official:42", payload.RootElement.GetProperty("sub").GetString());
         Assert.Equal("civil-affairs", payload.RootElement.GetProperty("department").GetString());
         Assert.Equal(AppId, payload.RootElement.GetProperty("act").GetProperty("sub").GetString());
     }
