@@ -20,6 +20,7 @@ internal static class TokenEndpoints
     public const string IntrospectionPath = "/oauth/introspect";
     public const string RevocationPath = "/oauth/revoke";
     public const string AuthorizePath = "/oauth/authorize";
+    public const string UserInfoPath = "/oauth/userinfo";
 
     /// <summary>
     /// Verifiers may cache the JWKS this long. A new key is published KeyPublishLeadTime before it signs,
@@ -44,6 +45,7 @@ internal static class TokenEndpoints
         app.MapPost(RevocationPath, TokenEndpointHandlers.RevokeAsync);
         app.MapGet(AuthorizePath, AuthorizeEndpoint.GetAsync);
         app.MapPost(AuthorizePath, AuthorizeEndpoint.PostAsync).RequireRateLimiting(SignInRateLimiting.PolicyName).DisableAntiforgery();
+        app.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfoEndpoint.HandleAsync);
         return app;
     }
 
@@ -60,6 +62,7 @@ internal static class TokenEndpoints
                 IntrospectionEndpoint = issuer + IntrospectionPath,
                 RevocationEndpoint = issuer + RevocationPath,
                 AuthorizationEndpoint = issuer + AuthorizePath,
+                UserInfoEndpoint = issuer + UserInfoPath,
             },
             pipeline.SupportedGrantTypes);
         return JsonSerializer.SerializeToUtf8Bytes(document);
