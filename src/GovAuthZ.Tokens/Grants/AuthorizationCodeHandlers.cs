@@ -150,7 +150,11 @@ internal sealed class AuthorizationCodeIssueHandler(
         {
             idToken = idTokens.Issue(new IdTokenDescriptor
             {
-                Subject = user.UserId, ClientId = client.ClientId, AuthTime = grant.AuthTime, Nonce = grant.Nonce, AccessToken = access.Token,
+                Subject = user.UserId,
+                ClientId = client.ClientId,
+                AuthTime = grant.AuthTime,
+                Nonce = grant.Nonce,
+                AccessToken = access.Token,
             }).Token;
         }
 
@@ -171,7 +175,11 @@ internal sealed class AuthorizationCodeIssueHandler(
 
         context.Response = new TokenResponse
         {
-            AccessToken = access.Token, ExpiresIn = access.ExpiresIn, Scope = string.Join(' ', grant.Scopes), IdToken = idToken, RefreshToken = refresh?.Token,
+            AccessToken = access.Token,
+            ExpiresIn = access.ExpiresIn,
+            Scope = string.Join(' ', grant.Scopes),
+            IdToken = idToken,
+            RefreshToken = refresh?.Token,
         };
         context.IssuedAccessToken = access;
         return null;

@@ -101,7 +101,9 @@ public sealed class UserInfoEndpointTests : IClassFixture<TokenServerFixture>
         using var client = _server.CreateClient();
         var clientToken = _server.Services.GetRequiredService<AccessTokenIssuer>().Issue(new AccessTokenDescriptor
         {
-            Subject = "tax-app", ClientId = "tax-app", Scopes = ["openid"],
+            Subject = "tax-app",
+            ClientId = "tax-app",
+            Scopes = ["openid"],
             Official = new OfficialAttributes { Department = "tax_nj", Region = "320100", Level = 3 },
         });
 
@@ -142,7 +144,10 @@ public sealed class UserInfoEndpointTests : IClassFixture<TokenServerFixture>
         using var client = _server.CreateClient();
         var elsewhere = _server.Services.GetRequiredService<AccessTokenIssuer>().Issue(new AccessTokenDescriptor
         {
-            Subject = DevelopmentUsers.WangId, ClientId = "portal-demo", Scopes = ["openid"], Audiences = ["https://casework.example.gov/api"],
+            Subject = DevelopmentUsers.WangId,
+            ClientId = "portal-demo",
+            Scopes = ["openid"],
+            Audiences = ["https://casework.example.gov/api"],
         });
 
         using var response = await GetAsync(client, elsewhere.Token);

@@ -26,7 +26,9 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
         // What the client_credentials grant writes: the client is its own subject, here with department attributes.
         var clientToken = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor
         {
-            Subject = "tax-app", ClientId = "tax-app", Scopes = ["decision:check"],
+            Subject = "tax-app",
+            ClientId = "tax-app",
+            Scopes = ["decision:check"],
             Official = new OfficialAttributes { Department = "tax_nj", Region = "320100", Level = 3 },
         });
 

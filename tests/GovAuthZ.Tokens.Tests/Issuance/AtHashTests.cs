@@ -17,7 +17,10 @@ public sealed class AtHashTests
 
         var idToken = fixture.IdTokens.Issue(new IdTokenDescriptor
         {
-            Subject = "official:42", ClientId = "portal", AuthTime = fixture.Time.GetUtcNow(), AccessToken = access.Token,
+            Subject = "official:42",
+            ClientId = "portal",
+            AuthTime = fixture.Time.GetUtcNow(),
+            AccessToken = access.Token,
         });
 
         var (header, payload) = JwtForge.Decode(idToken.Token);
