@@ -44,6 +44,7 @@ public static class TokenRequestParameterNames
     public const string ActorToken = "actor_token";
     public const string ActorTokenType = "actor_token_type";
     public const string RequestedTokenType = "requested_token_type";
+    public const string Audience = "audience";
 }
 
 /// <summary>Token type identifiers of RFC 8693 section 3.</summary>

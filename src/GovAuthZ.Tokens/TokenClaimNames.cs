@@ -19,6 +19,12 @@ public static class TokenClaimNames
     /// <summary>The sign-in session an ID token was issued in (OIDC Front-Channel Logout 1.0 section 3).</summary>
     public const string SessionId = "sid";
 
+    /// <summary>OIDC Core 3.1.3.6: the left-half hash of the access token issued with an ID token.</summary>
+    public const string AccessTokenHash = "at_hash";
+
+    /// <summary>OIDC Core 5.1: the end user's full name, from scope profile.</summary>
+    public const string Name = "name";
+
     /// <summary>RFC 8693 section 4.1: the party acting on behalf of the subject, as {"sub": ...}.</summary>
     public const string Actor = "act";
 

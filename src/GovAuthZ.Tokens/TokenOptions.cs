@@ -55,7 +55,7 @@ public sealed class TokenOptions
 
     /// <summary>Every scope the server knows; a request naming any other fails with invalid_scope.</summary>
     public IReadOnlyList<string> SupportedScopes { get; set; } =
-        ["openid", "decision:check", "decision:explain", "decision:assert-principal", "consent:read", "consent:write", "audit:read"];
+        ["openid", "profile", "decision:check", "decision:explain", "decision:assert-principal", "consent:read", "consent:write", "audit:read"];
 
     /// <summary>
     /// How long a key stays published after it stopped signing: the longest token it can have signed,

@@ -42,7 +42,7 @@ public class TokenBenchmark : IDisposable
         _validator = new AccessTokenValidator(options, _ring, new InMemoryRevokedTokens(TimeProvider.System));
         _descriptor = new AccessTokenDescriptor
         {
-            Subject = "official-42",
+            Subject = "official:42",
             ClientId = "portal",
             Scopes = ["decision:check", "consent:read"],
             Official = new OfficialAttributes { Department = "civil-affairs", Roles = ["caseworker"], Level = 3, Region = "320100", Clearance = Clearances.Important },

@@ -176,6 +176,17 @@ public enum ErrorCode
     EndSessionClientMismatch = 3153,
     EndSessionRedirectUriInvalid = 3154,
 
+    // 3160-3179: OpenID Connect userinfo (OIDC Core 5.3, RFC 6750) and token exchange targets and subjects (RFC 8693, RFC 8707).
+    TokenExchangeSubjectNotUser = 3160,
+    TokenExchangeSubjectNotOfficial = 3161,
+    TokenExchangeTargetMalformed = 3162,
+    TokenExchangeTargetNotAllowed = 3163,
+    UserInfoScopeMissing = 3170,
+    UserInfoSubjectNotUser = 3171,
+    UserInfoUserUnknown = 3172,
+    UserInfoTokenInQuery = 3173,
+    UserInfoTokenMethodsMultiple = 3174,
+
     // 3180-3189: protection of the signing keys at rest (Data Protection key ring).
     KeyProtectionOptionsInvalid = 3180,
 }

@@ -36,7 +36,8 @@ internal static class AuthorizationRegistration
 
     public static IReadOnlyList<ITokenRequestHandler> CodeGrantHandlers(IServiceProvider sp) => AuthorizationCodeGrantHandlers.Create(
         sp.GetRequiredService<IAuthorizationCodeStore>(), sp.GetRequiredService<IUserStore>(), sp.GetRequiredService<IRevokedTokenStore>(),
-        sp.GetRequiredService<AccessTokenIssuer>(), sp.GetRequiredService<IdTokenIssuer>(), sp.GetRequiredService<TimeProvider>());
+        sp.GetRequiredService<AccessTokenIssuer>(), sp.GetRequiredService<IdTokenIssuer>(), sp.GetRequiredService<TimeProvider>(),
+        sp.GetRequiredService<GovAuthZ.Tokens.Refresh.RefreshTokenService>());
 }
 
 /// <summary>A fixed-window limit on sign-in attempts per client address (password guessing). Refusals use the token endpoint's 429 answer.</summary>

@@ -26,7 +26,10 @@ internal static class DevelopmentClients
     public const string TaxAppId = "tax-app";
     public const string TaxAppSecret = "dev-only-tax-app-secret-do-not-deploy-000003";
 
-    /// <summary>A browser portal (public client): authorization code with PKCE, no secret.</summary>
+    /// <summary>
+    /// A browser portal (public client): authorization code with PKCE, no secret. Its refresh tokens are
+    /// not sender-constrained, so they rotate on every use with reuse detection (RFC 9700 4.14.2).
+    /// </summary>
     public const string PortalDemoId = "portal-demo";
     public const string PortalDemoRedirectUri = "http://127.0.0.1:8400/callback";
     public const string PortalDemoPostLogoutRedirectUri = "http://127.0.0.1:8400/signed-out";
@@ -44,10 +47,10 @@ internal static class DevelopmentClients
         DisplayName = "Citizen and official portal (development only)",
         FirstParty = true,
         AuthenticationMethods = [ClientAuthenticationMethods.None],
-        GrantTypes = [GrantTypes.AuthorizationCode],
+        GrantTypes = [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken],
         RedirectUris = [PortalDemoRedirectUri],
         PostLogoutRedirectUris = [PortalDemoPostLogoutRedirectUri],
-        Scopes = ["openid", DecisionScopes.Check, "consent:read", "consent:write"],
+        Scopes = ["openid", "profile", DecisionScopes.Check, "consent:read", "consent:write"],
     };
 
     public static OAuthClient ThirdPartyDemo() => new()

@@ -20,6 +20,7 @@ internal static class TokenEndpoints
     public const string IntrospectionPath = "/oauth/introspect";
     public const string RevocationPath = "/oauth/revoke";
     public const string AuthorizePath = "/oauth/authorize";
+    public const string UserInfoPath = "/oauth/userinfo";
 
     /// <summary>
     /// Verifiers may cache the JWKS this long. A new key is published KeyPublishLeadTime before it signs,
@@ -45,6 +46,7 @@ internal static class TokenEndpoints
         app.MapGet(AuthorizePath, AuthorizeEndpoint.GetAsync);
         app.MapPost(AuthorizePath, AuthorizeEndpoint.PostAsync).RequireRateLimiting(SignInRateLimiting.PolicyName).DisableAntiforgery();
         AuthorizeEndpoints.MapInteraction(app);
+        app.MapMethods(UserInfoPath, [HttpMethods.Get, HttpMethods.Post], UserInfoEndpoint.HandleAsync);
         return app;
     }
 
@@ -62,6 +64,7 @@ internal static class TokenEndpoints
                 RevocationEndpoint = issuer + RevocationPath,
                 AuthorizationEndpoint = issuer + AuthorizePath,
                 EndSessionEndpoint = issuer + AuthorizeEndpoints.EndSessionPath,
+                UserInfoEndpoint = issuer + UserInfoPath,
             },
             pipeline.SupportedGrantTypes);
         return JsonSerializer.SerializeToUtf8Bytes(document);

@@ -45,4 +45,12 @@ internal static partial class TokenLog
     [LoggerMessage(EventId = 1330, EventName = "RefreshTokenRevoked", Level = LogLevel.Information,
         Message = "Refresh token and its grant's access tokens revoked by client {ClientId}")]
     public static partial void RefreshTokenRevoked(ILogger logger, string clientId);
+
+    [LoggerMessage(EventId = 1350, EventName = "UserInfoRejected", Level = LogLevel.Information,
+        Message = "Userinfo request rejected with {Code} ({Error})")]
+    public static partial void UserInfoRejected(ILogger logger, string code, string error);
+
+    [LoggerMessage(EventId = 1351, EventName = "RefreshTokensPruned", Level = LogLevel.Debug,
+        Message = "Pruned {Count} expired refresh token row(s)")]
+    public static partial void RefreshTokensPruned(ILogger logger, int count);
 }

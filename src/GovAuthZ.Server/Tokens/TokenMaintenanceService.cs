@@ -8,7 +8,8 @@ namespace GovAuthZ.Server.Tokens;
 /// <summary>
 /// Starts the token service before the server listens (schema, key ring with a first key, revocations,
 /// development clients) and then, every <see cref="TokenServiceOptions.MaintenanceInterval"/> on the
-/// injected clock, reloads what other replicas wrote, rotates when due and prunes expired entries.
+/// injected clock, reloads what other replicas wrote, rotates when due and prunes expired entries (keys,
+/// revocations, authorization codes, refresh tokens and their families).
 /// </summary>
 internal sealed class TokenMaintenanceService : IHostedService, IDisposable
 {
@@ -20,6 +21,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private readonly SqlAuthorizationCodeStore _codes;
     private readonly SqlClientAssertionReplayCache _assertions;
     private readonly SqlEndedSessionStore _endedSessions;
+    private readonly SqlRefreshTokenStore _refreshTokens;
     private readonly TokenServiceOptions _settings;
     private readonly ServerOptions _server;
     private readonly TokenOptions _options;
@@ -29,7 +31,8 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     private Task _loop = Task.CompletedTask;
 
     public TokenMaintenanceService(
-        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes, SqlClientAssertionReplayCache assertions, SqlEndedSessionStore endedSessions,
+        TokenDatabase database, SigningKeyRing ring, PersistentRevokedTokens revoked, SqlClientStore clients, SqlUserStore users, SqlAuthorizationCodeStore codes,
+        SqlRefreshTokenStore refreshTokens, SqlClientAssertionReplayCache assertions, SqlEndedSessionStore endedSessions,
         TokenServiceOptions settings, ServerOptions server, TokenOptions options, TimeProvider time, ILogger<TokenMaintenanceService> logger)
     {
         _database = database;
@@ -40,6 +43,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
         _codes = codes;
         _assertions = assertions;
         _endedSessions = endedSessions;
+        _refreshTokens = refreshTokens;
         _settings = settings;
         _server = server;
         _options = options;
@@ -96,12 +100,20 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             await _revoked.LoadAsync(cancellationToken).ConfigureAwait(false);
             await _revoked.PruneAsync(cancellationToken).ConfigureAwait(false);
 
-            // A code's record outlives the code by the access-token lifetime, so a late replay still revokes.
-            await _codes.PruneAsync(_time.GetUtcNow() - _options.AccessTokenLifetime, cancellationToken).ConfigureAwait(false);
-            await _assertions.PruneAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            // A code's record outlives the code by the longest lifetime of what it issued (an access token, or
+            // a refresh token family), so a late replay still finds and revokes it (RFC 6749 4.1.2).
+            var now = _time.GetUtcNow();
+            await _codes.PruneAsync(now - Max(_options.AccessTokenLifetime, _options.RefreshTokenFamilyLifetime), cancellationToken).ConfigureAwait(false);
+
+            // Families past their absolute expiry can never be used again, and their access tokens have expired.
+            if (await _refreshTokens.PruneAsync(now, cancellationToken).ConfigureAwait(false) is > 0 and var pruned)
+            {
+                TokenLog.RefreshTokensPruned(_logger, pruned);
+            }
+            await _assertions.PruneAsync(now, cancellationToken).ConfigureAwait(false);
 
             // An ended session's id is needed only until its cookie would have expired anyway.
-            await _endedSessions.PruneAsync(_time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            await _endedSessions.PruneAsync(now, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -110,6 +122,8 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The portal client and development users, under the same loopback-only rule as the clients.</summary>
     private async Task SeedAuthorizationAsync(CancellationToken cancellationToken)

@@ -49,7 +49,8 @@ internal static class TokenServiceRegistration
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<IRevokedTokens>(),
             sp.GetRequiredService<TokenOptions>().DefaultAudience));
         services.AddSingleton<ClientAuthenticator>();
-        services.AddSingleton<IRefreshTokenStore, SqlRefreshTokenStore>();
+        services.AddSingleton<SqlRefreshTokenStore>();
+        services.AddSingleton<IRefreshTokenStore>(static sp => sp.GetRequiredService<SqlRefreshTokenStore>());
         services.AddSingleton<RefreshTokenService>();
         services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>(),
@@ -57,6 +58,7 @@ internal static class TokenServiceRegistration
             .With(AuthorizationRegistration.CodeGrantHandlers(sp)));
         AuthorizationRegistration.Add(services, settings);
         services.AddSingleton<TokenIntrospectionService>();
+        services.AddSingleton<GovAuthZ.Tokens.UserInfo.UserInfoService>();
         services.AddSingleton<TokenMaintenanceService>();
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());
         services.AddRateLimiter(limiter => TokenRateLimiting.Configure(limiter, settings.RateLimit));

@@ -47,8 +47,12 @@ public enum CodeRedemptionStatus
 /// <summary>The outcome of <see cref="IAuthorizationCodeStore.RedeemAsync"/>.</summary>
 public readonly record struct CodeRedemption(CodeRedemptionStatus Status, AuthorizationCodeGrant? Grant, IReadOnlyList<IssuedFromCode> IssuedTokens);
 
-/// <summary>A token issued from a code, remembered so a replay can revoke it.</summary>
-public readonly record struct IssuedFromCode(string TokenId, DateTimeOffset ExpiresAt);
+/// <summary>
+/// A token issued from a code, remembered so a replay can revoke it: the access token and, when one was
+/// issued with it, the refresh token family it started. Stored as JSON; records written before the family
+/// was recorded read back with <paramref name="RefreshFamilyId"/> null.
+/// </summary>
+public readonly record struct IssuedFromCode(string TokenId, DateTimeOffset ExpiresAt, string? RefreshFamilyId = null);
 
 /// <summary>
 /// Where codes live between the authorization and the token endpoint. Redemption is atomic: of any number

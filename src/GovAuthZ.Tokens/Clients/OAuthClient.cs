@@ -69,6 +69,14 @@ public sealed class OAuthClient
     /// <summary>For <see cref="ClientKind.Department"/>: department, region and level written into its tokens.</summary>
     public OfficialAttributes? DepartmentAttributes { get; init; }
 
+    /// <summary>
+    /// Targets the client may request for its tokens in a token exchange: resource URIs (RFC 8707) and
+    /// logical audience names (RFC 8693 2.1), matched exactly. Empty: only the default audience.
+    /// </summary>
+    public IReadOnlyList<string> Audiences { get; init; } = [];
+
+    public bool AllowsAudience(string audience) => Contains(Audiences, audience);
+
     public bool AllowsAuthenticationMethod(string method) => Contains(AuthenticationMethods, method);
 
     public bool AllowsGrantType(string grantType) => Contains(GrantTypes, grantType);
@@ -113,6 +121,11 @@ public sealed class OAuthClient
             Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "post-logout redirect URIs must be absolute, not file, and have no fragment");
         }
 
+        foreach (var audience in Audiences)
+        {
+            Require(IsWellFormedTarget(audience), "audiences must be 1-512 printable characters without spaces; URIs absolute without fragment (RFC 8707 section 2)");
+        }
+
         foreach (var hash in SecretHashes)
         {
             Require(ClientSecretHasher.IsWellFormedHash(hash), "a secret hash is malformed");
@@ -121,6 +134,33 @@ public sealed class OAuthClient
         Require(Kind == ClientKind.Application ? DepartmentAttributes is null : DepartmentAttributes is { Department: not null }, "department attributes belong to department clients, which need a department");
         Require(DepartmentAttributes is null || (DepartmentAttributes.TryValidate(out _) && DepartmentAttributes.Roles.Count == 0 && DepartmentAttributes.Clearance is null), "department attributes are department, region and level, well-formed");
     }
+
+    /// <summary>
+    /// A registrable target: a logical name, or an absolute URI without fragment when it has a scheme
+    /// (RFC 8707 section 2). A value with ':' that does not parse as such a URI is refused, so a resource
+    /// can never be registered in a form requests could not match.
+    /// </summary>
+    internal static bool IsWellFormedTarget(string value)
+    {
+        if (string.IsNullOrEmpty(value) || value.Length > 512)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (c is <= ' ' or > '~')
+            {
+                return false;
+            }
+        }
+
+        return !value.Contains(':', StringComparison.Ordinal) || IsResourceUri(value);
+    }
+
+    /// <summary>RFC 8707 section 2: an absolute URI that must not include a fragment.</summary>
+    internal static bool IsResourceUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && !uri.IsFile && !uri.IsUnc && !value.Contains('#', StringComparison.Ordinal);
 
     private void Require(bool condition, string detail)
     {

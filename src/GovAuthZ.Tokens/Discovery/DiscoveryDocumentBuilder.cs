@@ -14,7 +14,8 @@ public static class DiscoveryDocumentBuilder
     private static readonly string[] Claims =
     [
         TokenClaimNames.Issuer, TokenClaimNames.Subject, TokenClaimNames.Audience, TokenClaimNames.Expires,
-        TokenClaimNames.IssuedAt, TokenClaimNames.AuthTime, TokenClaimNames.Nonce, TokenClaimNames.AuthorizedParty,
+        TokenClaimNames.IssuedAt, TokenClaimNames.AuthTime, TokenClaimNames.Nonce, TokenClaimNames.AuthorizedParty, TokenClaimNames.AccessTokenHash,
+        TokenClaimNames.Name,
         TokenClaimNames.Department, TokenClaimNames.Roles, TokenClaimNames.Level, TokenClaimNames.Region, TokenClaimNames.Clearance,
     ];
 

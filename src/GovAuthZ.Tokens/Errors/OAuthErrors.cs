@@ -20,4 +20,10 @@ public static class OAuthErrors
 
     /// <summary>RFC 6750 section 3.1: the resource server's answer to a bad bearer token.</summary>
     public const string InvalidToken = "invalid_token";
+
+    /// <summary>RFC 6750 section 3.1: the token is valid but lacks what the resource requires (HTTP 403).</summary>
+    public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>RFC 8707 section 2 and RFC 8693 section 2.2.2: the requested resource or audience is malformed, unknown or not allowed.</summary>
+    public const string InvalidTarget = "invalid_target";
 }

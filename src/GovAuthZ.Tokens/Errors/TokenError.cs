@@ -14,9 +14,14 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
 
     /// <summary>
     /// The HTTP status the endpoint answers with: 401 for invalid_client and invalid_token (RFC 6749 5.2,
-    /// RFC 6750 3.1), 400 otherwise.
+    /// RFC 6750 3.1), 403 for insufficient_scope (RFC 6750 3.1), 400 otherwise.
     /// </summary>
-    public int HttpStatus => Error is OAuthErrors.InvalidClient or OAuthErrors.InvalidToken ? 401 : 400;
+    public int HttpStatus => Error switch
+    {
+        OAuthErrors.InvalidClient or OAuthErrors.InvalidToken => 401,
+        OAuthErrors.InsufficientScope => 403,
+        _ => 400,
+    };
 
     public static TokenError From(ErrorCode code) => new(code, OAuthErrorName(code), ErrorMessages.For(code));
 
@@ -41,6 +46,9 @@ public readonly record struct TokenError(ErrorCode Code, string Error, string De
         ErrorCode.UserSignInFailed or ErrorCode.AuthorizationConsentDenied => OAuthErrors.AccessDenied,
         ErrorCode.AuthorizationLoginRequired => OAuthErrors.LoginRequired,
         ErrorCode.AuthorizationConsentRequired => OAuthErrors.ConsentRequired,
+        ErrorCode.TokenExchangeTargetMalformed or ErrorCode.TokenExchangeTargetNotAllowed => OAuthErrors.InvalidTarget,
+        ErrorCode.UserInfoScopeMissing => OAuthErrors.InsufficientScope,
+        ErrorCode.UserInfoSubjectNotUser or ErrorCode.UserInfoUserUnknown => OAuthErrors.InvalidToken,
         _ => OAuthErrors.InvalidRequest,
     };
 }

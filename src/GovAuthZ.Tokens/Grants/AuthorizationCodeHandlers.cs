@@ -2,6 +2,7 @@ using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Errors;
 using GovAuthZ.Tokens.Issuance;
+using GovAuthZ.Tokens.Refresh;
 using GovAuthZ.Tokens.Users;
 using GovAuthZ.Tokens.Validation;
 
@@ -10,20 +11,36 @@ namespace GovAuthZ.Tokens.Grants;
 /// <summary>The authorization_code grant's steps, appended to a pipeline with <see cref="TokenRequestPipeline.With"/>.</summary>
 public static class AuthorizationCodeGrantHandlers
 {
+    /// <remarks>
+    /// With <paramref name="refreshTokens"/>, a client registered for the refresh_token grant also gets a
+    /// refresh token (RFC 6749 4.1.4), whose family a replay of the code revokes.
+    /// </remarks>
     public static IReadOnlyList<ITokenRequestHandler> Create(
         IAuthorizationCodeStore codes, IUserStore users, IRevokedTokenStore revoked,
-        AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, TimeProvider timeProvider) =>
-    [
-        new AuthorizationCodeRedeemHandler(codes, revoked, timeProvider),
-        new AuthorizationCodeBindingHandler(),
-        new AuthorizationCodeIssueHandler(codes, users, revoked, accessTokens, idTokens),
-    ];
+        AccessTokenIssuer accessTokens, IdTokenIssuer idTokens, TimeProvider timeProvider, RefreshTokenService? refreshTokens = null)
+    {
+        var issued = new IssuedFromCodeRevoker(revoked, refreshTokens);
+        return
+        [
+            new AuthorizationCodeRedeemHandler(codes, issued, timeProvider),
+            new AuthorizationCodeBindingHandler(),
+            new AuthorizationCodeIssueHandler(codes, users, issued, accessTokens, idTokens, refreshTokens),
+        ];
+    }
+}
 
-    internal static async ValueTask RevokeAsync(IRevokedTokenStore revoked, IReadOnlyList<IssuedFromCode> tokens, CancellationToken cancellationToken)
+/// <summary>Revokes what a code produced: its access tokens and the refresh token families started from it (RFC 6749 4.1.2).</summary>
+internal sealed class IssuedFromCodeRevoker(IRevokedTokenStore revoked, RefreshTokenService? refreshTokens)
+{
+    public async ValueTask RevokeAsync(IReadOnlyList<IssuedFromCode> tokens, CancellationToken cancellationToken)
     {
         foreach (var token in tokens)
         {
             await revoked.RevokeAsync(token.TokenId, token.ExpiresAt, cancellationToken).ConfigureAwait(false);
+            if (token.RefreshFamilyId is { } family && refreshTokens is not null)
+            {
+                await refreshTokens.RevokeFamilyAsync(family, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }
@@ -32,7 +49,7 @@ public static class AuthorizationCodeGrantHandlers
 /// Consumes the code, atomically (RFC 6749 4.1.2: single use). A second use is a replay: every token
 /// issued from the code is revoked, since the code has evidently leaked (RFC 6749 4.1.2, 10.5).
 /// </summary>
-internal sealed class AuthorizationCodeRedeemHandler(IAuthorizationCodeStore codes, IRevokedTokenStore revoked, TimeProvider time) : ITokenRequestHandler
+internal sealed class AuthorizationCodeRedeemHandler(IAuthorizationCodeStore codes, IssuedFromCodeRevoker issued, TimeProvider time) : ITokenRequestHandler
 {
     public string? GrantType => GrantTypes.AuthorizationCode;
 
@@ -54,7 +71,7 @@ internal sealed class AuthorizationCodeRedeemHandler(IAuthorizationCodeStore cod
         switch (redemption.Status)
         {
             case CodeRedemptionStatus.Replayed:
-                await AuthorizationCodeGrantHandlers.RevokeAsync(revoked, redemption.IssuedTokens, cancellationToken).ConfigureAwait(false);
+                await issued.RevokeAsync(redemption.IssuedTokens, cancellationToken).ConfigureAwait(false);
                 return TokenError.From(ErrorCode.AuthorizationCodeReplayed);
             case CodeRedemptionStatus.Invalid:
                 return TokenError.From(ErrorCode.AuthorizationCodeInvalid);
@@ -99,11 +116,14 @@ internal sealed class AuthorizationCodeBindingHandler : ITokenRequestHandler
 }
 
 /// <summary>
-/// Issues the user's access token (sub = user id, official attributes when an official) and, with scope
-/// openid, an ID token with nonce, auth_time and azp (OIDC Core 3.1.3.6). No refresh token here.
+/// Issues the user's access token (sub = user id, official attributes when an official); with scope openid
+/// an ID token with nonce, auth_time, azp and at_hash (OIDC Core 3.1.3.6); and, when the client is
+/// registered for the refresh_token grant, a refresh token starting a new family that carries the
+/// official's attributes and covers the access token (RFC 6749 4.1.4; rotated on use, RFC 9700 4.14.2).
 /// </summary>
 internal sealed class AuthorizationCodeIssueHandler(
-    IAuthorizationCodeStore codes, IUserStore users, IRevokedTokenStore revoked, AccessTokenIssuer accessTokens, IdTokenIssuer idTokens) : ITokenRequestHandler
+    IAuthorizationCodeStore codes, IUserStore users, IssuedFromCodeRevoker revoker, AccessTokenIssuer accessTokens, IdTokenIssuer idTokens,
+    RefreshTokenService? refreshTokens) : ITokenRequestHandler
 {
     public string? GrantType => GrantTypes.AuthorizationCode;
 
@@ -128,17 +148,40 @@ internal sealed class AuthorizationCodeIssueHandler(
         string? idToken = null;
         if (Contains(grant.Scopes, "openid"))
         {
-            idToken = idTokens.Issue(new IdTokenDescriptor { Subject = user.UserId, ClientId = client.ClientId, AuthTime = grant.AuthTime, Nonce = grant.Nonce, SessionId = grant.SessionId }).Token;
+            idToken = idTokens.Issue(new IdTokenDescriptor
+            {
+                Subject = user.UserId,
+                ClientId = client.ClientId,
+                AuthTime = grant.AuthTime,
+                Nonce = grant.Nonce,
+                AccessToken = access.Token,
+                SessionId = grant.SessionId,
+            }).Token;
         }
 
-        IssuedFromCode[] issued = [new(access.TokenId, access.ExpiresAt)];
+        IssuedRefreshToken? refresh = null;
+        if (refreshTokens is not null && client.AllowsGrantType(GrantTypes.RefreshToken))
+        {
+            refresh = await refreshTokens.IssueAsync(client, user.UserId, grant.Scopes, user.Official, null, access, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Recorded after the refresh family exists, so a replay from now on finds and revokes it; a replay
+        // that came earlier is reported back here and everything just issued is revoked at once.
+        IssuedFromCode[] issued = [new(access.TokenId, access.ExpiresAt, refresh?.FamilyId)];
         if (await codes.RecordIssuedAsync(context.RedeemedCodeHash!, issued, cancellationToken).ConfigureAwait(false))
         {
-            await AuthorizationCodeGrantHandlers.RevokeAsync(revoked, issued, cancellationToken).ConfigureAwait(false);
+            await revoker.RevokeAsync(issued, cancellationToken).ConfigureAwait(false);
             return TokenError.From(ErrorCode.AuthorizationCodeReplayed);
         }
 
-        context.Response = new TokenResponse { AccessToken = access.Token, ExpiresIn = access.ExpiresIn, Scope = string.Join(' ', grant.Scopes), IdToken = idToken };
+        context.Response = new TokenResponse
+        {
+            AccessToken = access.Token,
+            ExpiresIn = access.ExpiresIn,
+            Scope = string.Join(' ', grant.Scopes),
+            IdToken = idToken,
+            RefreshToken = refresh?.Token,
+        };
         context.IssuedAccessToken = access;
         return null;
     }

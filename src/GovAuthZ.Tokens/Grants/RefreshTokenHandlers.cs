@@ -9,6 +9,11 @@ namespace GovAuthZ.Tokens.Grants;
 /// proved its credential, a public client is bound to its client_id (RFC 9700 4.14.2, rotation protects
 /// it). The token is checked against that client, scope may only narrow, and the token is rotated.
 /// </summary>
+/// <remarks>
+/// No new ID token, even with scope openid: OIDC Core 12.2 lets a refresh response omit it, a refresh is
+/// no new authentication, and a re-issued ID token would have to repeat the original auth_time, which the
+/// refresh record does not keep. Clients read the user's current claims from the userinfo endpoint.
+/// </remarks>
 internal sealed class RefreshTokenGrantHandler : ITokenRequestHandler
 {
     private readonly RefreshTokenService _refreshTokens;

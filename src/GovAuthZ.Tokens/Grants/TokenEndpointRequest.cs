@@ -15,17 +15,20 @@ public sealed class TokenEndpointRequest
 
 /// <summary>
 /// The form parameters, checked once: RFC 6749 section 3.2 says a parameter without a value is treated as
-/// omitted, and sections 3.1/3.2 that request parameters must not repeat (resource, RFC 8707, may).
+/// omitted, and sections 3.1/3.2 that request parameters must not repeat (resource, RFC 8707, and
+/// audience, RFC 8693 2.1, may).
 /// </summary>
 public sealed class TokenRequestParameters
 {
     private readonly Dictionary<string, string> _single;
     private readonly List<string> _resources;
+    private readonly List<string> _audiences;
 
-    private TokenRequestParameters(Dictionary<string, string> single, List<string> resources)
+    private TokenRequestParameters(Dictionary<string, string> single, List<string> resources, List<string> audiences)
     {
         _single = single;
         _resources = resources;
+        _audiences = audiences;
     }
 
     public string? GrantType => Get(TokenRequestParameterNames.GrantType);
@@ -37,6 +40,9 @@ public sealed class TokenRequestParameters
     /// <summary>RFC 8707 resource indicators, in the order sent.</summary>
     public IReadOnlyList<string> Resources => _resources;
 
+    /// <summary>RFC 8693 2.1 audience values (logical names of target services), in the order sent.</summary>
+    public IReadOnlyList<string> Audiences => _audiences;
+
     public string? Get(string name) => _single.TryGetValue(name, out var value) ? value : null;
 
     public static bool TryParse(IReadOnlyList<KeyValuePair<string, string>> form, out TokenRequestParameters parameters, out ErrorCode error)
@@ -44,6 +50,7 @@ public sealed class TokenRequestParameters
         ArgumentNullException.ThrowIfNull(form);
         var single = new Dictionary<string, string>(form.Count, StringComparer.Ordinal);
         var resources = new List<string>();
+        var audiences = new List<string>();
         parameters = null!;
         foreach (var (name, value) in form)
         {
@@ -56,6 +63,10 @@ public sealed class TokenRequestParameters
             {
                 resources.Add(value);
             }
+            else if (name == TokenRequestParameterNames.Audience)
+            {
+                audiences.Add(value);
+            }
             else if (!single.TryAdd(name, value))
             {
                 error = ErrorCode.TokenRequestDuplicateParameter;
@@ -63,7 +74,7 @@ public sealed class TokenRequestParameters
             }
         }
 
-        parameters = new TokenRequestParameters(single, resources);
+        parameters = new TokenRequestParameters(single, resources, audiences);
         error = ErrorCode.None;
         return true;
     }

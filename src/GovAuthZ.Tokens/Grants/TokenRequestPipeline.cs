@@ -49,7 +49,7 @@ public sealed class TokenRequestPipeline
             new RequestedScopeHandler(GrantTypes.ClientCredentials, options.SupportedScopes),
             new ClientCredentialsIssueHandler(issuer),
             .. refreshTokens is null ? [] : new ITokenRequestHandler[] { new RefreshTokenGrantHandler(refreshTokens) },
-            .. subjectTokens is null ? [] : new ITokenRequestHandler[] { new TokenExchangeHandler(subjectTokens, issuer) },
+            .. subjectTokens is null ? [] : new ITokenRequestHandler[] { new TokenExchangeHandler(subjectTokens, issuer, options.DefaultAudience) },
         ]);
     }
 

@@ -4,7 +4,7 @@ namespace GovAuthZ.Tokens.Issuance;
 
 /// <summary>
 /// Issues ID tokens per OIDC Core section 2: iss, sub, aud (the client), exp, iat, auth_time, nonce when
-/// the request had one, azp (the client), header typ JWT. Thread-safe; create once.
+/// the request had one, azp (the client), at_hash when an access token is issued alongside, header typ JWT. Thread-safe; create once.
 /// </summary>
 public sealed class IdTokenIssuer
 {
@@ -40,6 +40,6 @@ public sealed class IdTokenIssuer
             claims[TokenClaimNames.SessionId] = descriptor.SessionId;
         }
 
-        return _writer.Write(TokenClaimNames.JwtType, [descriptor.ClientId], claims, _lifetime);
+        return _writer.Write(TokenClaimNames.JwtType, [descriptor.ClientId], claims, _lifetime, descriptor.AccessToken);
     }
 }

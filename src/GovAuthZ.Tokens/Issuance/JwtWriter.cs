@@ -23,7 +23,11 @@ internal sealed class JwtWriter
         _issuer = issuer;
     }
 
-    public IssuedToken Write(string type, IReadOnlyList<string> audiences, Dictionary<string, object> claims, TimeSpan lifetime)
+    /// <param name="hashedToken">
+    /// An access token issued alongside: its at_hash (OIDC Core 3.1.3.6) is added with the hash of the
+    /// signer's alg, which is only known here, once the signer is chosen.
+    /// </param>
+    public IssuedToken Write(string type, IReadOnlyList<string> audiences, Dictionary<string, object> claims, TimeSpan lifetime, string? hashedToken = null)
     {
         // The signer is chosen at the exact instant; only the claim times are truncated (a key that started
         // signing half a second ago is the signer even though iat rounds down to before its start).
@@ -32,6 +36,11 @@ internal sealed class JwtWriter
         var now = DateTimeOffset.FromUnixTimeSeconds(exact.ToUnixTimeSeconds());
         var tokenId = NewTokenId();
         claims[TokenClaimNames.TokenId] = tokenId;
+        if (hashedToken is not null)
+        {
+            claims[TokenClaimNames.AccessTokenHash] = TokenHashes.LeftHalfHash(hashedToken, signer.Algorithm);
+        }
+
         var expires = now + lifetime;
         var descriptor = new SecurityTokenDescriptor
         {

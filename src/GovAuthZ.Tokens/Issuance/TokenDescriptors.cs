@@ -36,6 +36,9 @@ public sealed class IdTokenDescriptor
 
     /// <summary>The sign-in session, written as sid when present.</summary>
     public string? SessionId { get; init; }
+
+    /// <summary>The access token issued in the same response; its hash becomes at_hash (OIDC Core 3.1.3.6, 3.3.2.11).</summary>
+    public string? AccessToken { get; init; }
 }
 
 /// <summary>A signed token and the facts the endpoint reports or records about it.</summary>

@@ -137,6 +137,16 @@ public sealed class RefreshTokenService
         return true;
     }
 
+    /// <summary>
+    /// Revokes a whole family, refresh and access tokens alike: used when the authorization code that
+    /// started it is replayed (RFC 6749 4.1.2, RFC 9700 4.14.2). Unknown families are ignored.
+    /// </summary>
+    public ValueTask RevokeFamilyAsync(string familyId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(familyId);
+        return RevokeFamilyAsync(familyId, _time.GetUtcNow(), cancellationToken);
+    }
+
     /// <summary>base64url(SHA-256(token)): the key a token is stored under.</summary>
     public static string Hash(string token)
     {

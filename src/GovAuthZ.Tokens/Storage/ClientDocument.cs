@@ -41,6 +41,9 @@ internal sealed class ClientDocument
 
     public List<string> Scopes { get; set; } = [];
 
+    /// <summary>Absent in documents written before exchange targets were registrable, and when empty.</summary>
+    public List<string>? Audiences { get; set; }
+
     public string? Department { get; set; }
 
     public string? Region { get; set; }
@@ -62,6 +65,7 @@ internal sealed class ClientDocument
             FirstParty = client.FirstParty,
             GrantTypes = [.. client.GrantTypes],
             Scopes = [.. client.Scopes],
+            Audiences = client.Audiences.Count > 0 ? [.. client.Audiences] : null,
             Department = client.DepartmentAttributes?.Department,
             Region = client.DepartmentAttributes?.Region,
             Level = client.DepartmentAttributes?.Level,
@@ -87,6 +91,7 @@ internal sealed class ClientDocument
             FirstParty = document.FirstParty,
             GrantTypes = document.GrantTypes,
             Scopes = document.Scopes,
+            Audiences = document.Audiences ?? [],
             DepartmentAttributes = document.Department is null && document.Region is null && document.Level is null
                 ? null
                 : new OfficialAttributes { Department = document.Department, Region = document.Region, Level = document.Level },

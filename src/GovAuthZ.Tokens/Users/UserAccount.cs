@@ -33,6 +33,17 @@ public sealed class UserAccount
 
     public UserKind Kind => UserId.StartsWith(OfficialPrefix, StringComparison.Ordinal) ? UserKind.Official : UserKind.Citizen;
 
+    /// <summary>
+    /// The kind of user a token's sub names, or null when it names none (a client's own token, whose sub is
+    /// its client_id). Client ids cannot contain ':' (<see cref="Clients.OAuthClient.Validate"/>), so no
+    /// client can ever pass for a user by its id.
+    /// </summary>
+    public static UserKind? KindOfSubject(string? subject) =>
+        subject is null ? null
+        : subject.Length > OfficialPrefix.Length && subject.StartsWith(OfficialPrefix, StringComparison.Ordinal) ? UserKind.Official
+        : subject.Length > CitizenPrefix.Length && subject.StartsWith(CitizenPrefix, StringComparison.Ordinal) ? UserKind.Citizen
+        : null;
+
     /// <summary>Throws <see cref="GovAuthZException"/> (GAZ3131) naming the first inconsistency.</summary>
     public void Validate()
     {

@@ -29,6 +29,9 @@ public sealed class ValidatedAccessToken
     /// <summary>The kid of the key that signed the token.</summary>
     public required string KeyId { get; init; }
 
+    /// <summary>The kind of end user the token was issued for; null for a client's own (client_credentials) token.</summary>
+    public Users.UserKind? UserKind => Users.UserAccount.KindOfSubject(Subject);
+
     public bool HasScope(string scope)
     {
         foreach (var s in Scopes)

@@ -69,6 +69,41 @@ public abstract class AuthorizationStoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RedeemAsync_WhenRefreshFamilyRecorded_ReturnsItWithTheAccessToken()
+    {
+        var codes = new SqlAuthorizationCodeStore(Database);
+        var hash = AuthorizationCodes.Hash("code-family");
+        await codes.StoreAsync(hash, Grant(), default);
+        await codes.RedeemAsync(hash, Now, default);
+        await codes.RecordIssuedAsync(hash, [new IssuedFromCode("jti-f", Now.AddMinutes(10), "family-1")], default);
+
+        var replay = await codes.RedeemAsync(hash, Now, default);
+
+        Assert.Equal([new IssuedFromCode("jti-f", Now.AddMinutes(10), "family-1")], replay.IssuedTokens);
+    }
+
+    [Fact]
+    public async Task RedeemAsync_WhenRecordWrittenWithoutFamily_ReadsFamilyAsNull()
+    {
+        var codes = new SqlAuthorizationCodeStore(Database);
+        var hash = AuthorizationCodes.Hash("code-legacy");
+        await codes.StoreAsync(hash, Grant(), default);
+        await codes.RedeemAsync(hash, Now, default);
+        var connection = await Database.OpenAsync(default);
+        await using (connection)
+        {
+            // The form rows had before refresh families were recorded.
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"UPDATE gaz_authorization_codes SET issued = '[{{\"TokenId\":\"jti-old\",\"ExpiresAt\":\"2026-05-01T08:10:00+00:00\"}}]' WHERE code_hash = '{hash}'";
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        var replay = await codes.RedeemAsync(hash, Now, default);
+
+        Assert.Equal([new IssuedFromCode("jti-old", Now.AddMinutes(10))], replay.IssuedTokens);
+    }
+
+    [Fact]
     public async Task RedeemAsync_WhenExpiredOrUnknown_IsInvalid()
     {
         var codes = new SqlAuthorizationCodeStore(Database);

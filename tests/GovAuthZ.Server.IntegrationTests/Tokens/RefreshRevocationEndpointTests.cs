@@ -50,8 +50,8 @@ public sealed class RefreshRevocationEndpointTests : IClassFixture<TokenServerFi
     private async Task<(IssuedToken Access, IssuedRefreshToken Refresh)> GrantAsync(string clientId)
     {
         var client = await FindClientAsync(clientId);
-        var access = _server.Services.GetRequiredService<AccessTokenIssuer>().Issue(new AccessTokenDescriptor { Subject = "official-42", ClientId = clientId, Scopes = ["decision:check"] });
-        var refresh = await _server.Services.GetRequiredService<RefreshTokenService>().IssueAsync(client, "official-42", ["decision:check"], null, accessToken: access);
+        var access = _server.Services.GetRequiredService<AccessTokenIssuer>().Issue(new AccessTokenDescriptor { Subject = "official:42", ClientId = clientId, Scopes = ["decision:check"] });
+        var refresh = await _server.Services.GetRequiredService<RefreshTokenService>().IssueAsync(client, "official:42", ["decision:check"], null, accessToken: access);
         return (access, refresh);
     }
 

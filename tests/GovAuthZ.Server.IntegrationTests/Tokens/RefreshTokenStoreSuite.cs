@@ -78,7 +78,7 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
         var official = new OfficialAttributes { Department = "civil-affairs", Roles = ["caseworker", "reviewer"], Level = 3, Region = "320100", Clearance = Clearances.Core };
         var record = new RefreshTokenRecord
         {
-            TokenHash = "h1", FamilyId = "f1", ClientId = "casework", Subject = "official-42", Scopes = ["decision:check", "consent:read"],
+            TokenHash = "h1", FamilyId = "f1", ClientId = "casework", Subject = "official:42", Scopes = ["decision:check", "consent:read"],
             Official = official, IssuedAt = Start, ExpiresAt = Start.AddHours(2), FamilyExpiresAt = Start.AddHours(8),
         };
 
@@ -113,7 +113,7 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefreshAsync_WhenEightConcurrentRefreshesOfOneToken_ExactlyOneSucceeds()
     {
-        var issued = await _service.IssueAsync(Client, "official-42", ["decision:check"], null);
+        var issued = await _service.IssueAsync(Client, "official:42", ["decision:check"], null);
 
         var attempts = new Task<RefreshResult>[8];
         for (var i = 0; i < attempts.Length; i++)
@@ -132,7 +132,7 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
     [Fact]
     public async Task RefreshAsync_WhenRotatedTokenReused_RevokesFamilyAccessTokensDurably()
     {
-        var issued = await _service.IssueAsync(Client, "official-42", ["decision:check"], null);
+        var issued = await _service.IssueAsync(Client, "official:42", ["decision:check"], null);
         var rotated = await _service.RefreshAsync(Client, issued.Token, null);
 
         var reuse = await _service.RefreshAsync(Client, issued.Token, null);
@@ -146,7 +146,7 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
 
     private static RefreshTokenRecord Record(string hash, string family) => new()
     {
-        TokenHash = hash, FamilyId = family, ClientId = "casework", Subject = "official-42", Scopes = ["decision:check"],
+        TokenHash = hash, FamilyId = family, ClientId = "casework", Subject = "official:42", Scopes = ["decision:check"],
         IssuedAt = Start, ExpiresAt = Start.AddHours(2), FamilyExpiresAt = Start.AddHours(8),
     };
 }

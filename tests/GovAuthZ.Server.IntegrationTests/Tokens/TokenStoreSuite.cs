@@ -148,6 +148,26 @@ public abstract class TokenStoreSuite : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ClientStore_WhenAudiencesRegistered_RoundTripsThemAndOmitsAnEmptyList()
+    {
+        var store = new SqlClientStore(Database, new FixedTime(Start));
+        var client = SecretClient("casework", "decision:check");
+        await store.SaveAsync(new OAuthClient
+        {
+            ClientId = "exchanger",
+            AuthenticationMethods = client.AuthenticationMethods,
+            SecretHashes = client.SecretHashes,
+            GrantTypes = [GrantTypes.TokenExchange],
+            Scopes = ["decision:check"],
+            Audiences = ["https://casework.example.gov/api", "tax-service"],
+        });
+        await store.SaveAsync(client);
+
+        Assert.Equal(["https://casework.example.gov/api", "tax-service"], (await store.FindByIdAsync("exchanger", default))!.Audiences);
+        Assert.Empty((await store.FindByIdAsync("casework", default))!.Audiences);
+    }
+
+    [Fact]
     public async Task ClientStore_WhenSavedTwice_ReplacesAndRemoves()
     {
         var store = new SqlClientStore(Database, new FixedTime(Start));

@@ -2,6 +2,7 @@ using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Grants;
 using GovAuthZ.Tokens.Issuance;
+using GovAuthZ.Tokens.Refresh;
 using GovAuthZ.Tokens.Tests.Fakes;
 using GovAuthZ.Tokens.Users;
 
@@ -12,6 +13,9 @@ public sealed class AuthorizationCodeFixture : IDisposable
 {
     public const string PortalId = "portal";
     public const string OtherId = "other-app";
+
+    /// <summary>A public client registered for refresh_token too: the code grant returns a refresh token.</summary>
+    public const string RefreshingId = "portal-refreshing";
     public const string Redirect = "https://portal.example.gov/callback";
     public const string OtherRedirect = "https://other.example.gov/cb";
     public const string Verifier = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk-verifier-0123";
@@ -19,7 +23,11 @@ public sealed class AuthorizationCodeFixture : IDisposable
     private AuthorizationCodeFixture(TokenFixture tokens, IAuthorizationCodeStore? codes)
     {
         Tokens = tokens;
-        Clients = new InMemoryClientStore([Public(PortalId, Redirect), Public(OtherId, OtherRedirect)]);
+        Clients = new InMemoryClientStore(
+        [
+            Public(PortalId, Redirect), Public(OtherId, OtherRedirect),
+            Public(RefreshingId, Redirect, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken]),
+        ]);
         Users = new InMemoryUserStore(
         [
             new UserAccount
@@ -34,8 +42,10 @@ public sealed class AuthorizationCodeFixture : IDisposable
         CodeService = new AuthorizationCodeService(Codes, tokens.Time);
         Validator = new AuthorizationRequestValidator(tokens.Options, Clients);
         var authenticator = new ClientAuthenticator(tokens.Options, Clients, new InMemoryClientAssertionReplayCache(tokens.Time), tokens.Time);
-        Pipeline = TokenRequestPipeline.CreateDefault(tokens.Options, authenticator, tokens.AccessTokens)
-            .With(AuthorizationCodeGrantHandlers.Create(Codes, Users, tokens.Revoked, tokens.AccessTokens, tokens.IdTokens, tokens.Time));
+        RefreshStore = new InMemoryRefreshTokenStore();
+        RefreshTokens = new RefreshTokenService(tokens.Options, RefreshStore, tokens.Revoked, tokens.AccessTokens, tokens.Time);
+        Pipeline = TokenRequestPipeline.CreateDefault(tokens.Options, authenticator, tokens.AccessTokens, RefreshTokens)
+            .With(AuthorizationCodeGrantHandlers.Create(Codes, Users, tokens.Revoked, tokens.AccessTokens, tokens.IdTokens, tokens.Time, RefreshTokens));
     }
 
     public TokenFixture Tokens { get; }
@@ -45,6 +55,10 @@ public sealed class AuthorizationCodeFixture : IDisposable
     public InMemoryUserStore Users { get; }
 
     public IAuthorizationCodeStore Codes { get; }
+
+    public InMemoryRefreshTokenStore RefreshStore { get; }
+
+    public RefreshTokenService RefreshTokens { get; }
 
     public AuthorizationCodeService CodeService { get; }
 
@@ -110,15 +124,27 @@ public sealed class AuthorizationCodeFixture : IDisposable
         return Pipeline.ProcessAsync(new TokenEndpointRequest { Form = form });
     }
 
+    /// <summary>The refresh_token grant as a public client sends it (client_id, no secret).</summary>
+    public ValueTask<TokenEndpointResult> RefreshAsync(string refreshToken, string clientId = RefreshingId) =>
+        Pipeline.ProcessAsync(new TokenEndpointRequest
+        {
+            Form =
+            [
+                KeyValuePair.Create("grant_type", "refresh_token"),
+                KeyValuePair.Create("refresh_token", refreshToken),
+                KeyValuePair.Create("client_id", clientId),
+            ],
+        });
+
     public void Dispose() => Tokens.Dispose();
 
-    private static OAuthClient Public(string id, string redirect) => new()
+    private static OAuthClient Public(string id, string redirect, string[]? grantTypes = null) => new()
     {
         ClientId = id,
         Type = ClientType.Public,
         AuthenticationMethods = [ClientAuthenticationMethods.None],
-        GrantTypes = [GrantTypes.AuthorizationCode],
+        GrantTypes = grantTypes ?? [GrantTypes.AuthorizationCode],
         RedirectUris = [redirect],
-        Scopes = ["openid", "decision:check", "consent:read"],
+        Scopes = ["openid", "profile", "decision:check", "consent:read"],
     };
 }

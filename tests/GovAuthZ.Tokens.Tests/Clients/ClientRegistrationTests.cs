@@ -75,6 +75,27 @@ public sealed class ClientRegistrationTests
         AssertInvalid(new OAuthClient { ClientId = "c", AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic] });
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    [InlineData("https://api.example.gov/#fragment")]
+    [InlineData("not a uri:with colon")]
+    public void Validate_WhenAudienceMalformed_Throws(string audience)
+    {
+        AssertInvalid(WithAudiences(audience));
+    }
+
+    [Fact]
+    public void Validate_WhenAudiencesAreResourceUrisAndLogicalNames_Accepts()
+    {
+        var client = WithAudiences("https://api.example.gov/cases", "tax-service", "urn:govauthz:registry");
+
+        client.Validate();
+
+        Assert.True(client.AllowsAudience("tax-service"));
+        Assert.False(client.AllowsAudience("TAX-SERVICE"));
+    }
+
     [Fact]
     public void Validate_WhenDepartmentClientLacksDepartment_Throws()
     {
@@ -123,4 +144,13 @@ public sealed class ClientRegistrationTests
 
     private static void AssertInvalid(OAuthClient client) =>
         Assert.Equal(ErrorCode.ClientRegistrationInvalid, Assert.Throws<GovAuthZException>(client.Validate).Code);
+
+    private static OAuthClient WithAudiences(params string[] audiences) => new()
+    {
+        ClientId = "exchanger",
+        AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic],
+        SecretHashes = [ClientSecretHasher.Hash(ClientSecretHasher.GenerateSecret())],
+        GrantTypes = [GrantTypes.TokenExchange],
+        Audiences = audiences,
+    };
 }

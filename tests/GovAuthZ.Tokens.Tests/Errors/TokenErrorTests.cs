@@ -10,7 +10,7 @@ public sealed class TokenErrorTests
         var data = new TheoryData<ErrorCode>();
         foreach (var code in Enum.GetValues<ErrorCode>())
         {
-            if ((int)code is >= 3000 and < 3100)
+            if ((int)code is (>= 3000 and < 3100) or (>= 3160 and < 3180))
             {
                 data.Add(code);
             }
@@ -41,6 +41,12 @@ public sealed class TokenErrorTests
     [InlineData(ErrorCode.ScopeUnknown, "invalid_scope", 400)]
     [InlineData(ErrorCode.PkceVerifierMismatch, "invalid_grant", 400)]
     [InlineData(ErrorCode.AccessTokenExpired, "invalid_token", 401)]
+    [InlineData(ErrorCode.TokenExchangeTargetNotAllowed, "invalid_target", 400)]
+    [InlineData(ErrorCode.TokenExchangeTargetMalformed, "invalid_target", 400)]
+    [InlineData(ErrorCode.TokenExchangeSubjectNotUser, "invalid_request", 400)]
+    [InlineData(ErrorCode.UserInfoScopeMissing, "insufficient_scope", 403)]
+    [InlineData(ErrorCode.UserInfoUserUnknown, "invalid_token", 401)]
+    [InlineData(ErrorCode.UserInfoSubjectNotUser, "invalid_token", 401)]
     public void From_WhenCode_MapsToRfcErrorNameAndStatus(ErrorCode code, string error, int status)
     {
         var result = TokenError.From(code);

@@ -34,7 +34,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
         Assert.Equal("decision:check", response.Scope);
         Assert.Null(response.RefreshToken);
         var validated = (await _f.Tokens.Validator.ValidateAsync(response.AccessToken)).Token!;
-        Assert.Equal("official-42", validated.Subject);
+        Assert.Equal("official:42", validated.Subject);
         Assert.Equal(GrantFixture.AppId, validated.ClientId);
         Assert.Equal(["decision:check"], validated.Scopes);
         Assert.Equal("civil-affairs", validated.Official!.Department);
@@ -50,7 +50,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenNoScopeRequested_GrantsWhatSubjectTokenAndClientShare()
     {
-        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official-7", ClientId = "portal", Scopes = ["consent:read", "audit:read"] });
+        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["consent:read", "audit:read"] });
 
         var result = await ExchangeAsync(GrantFixture.AppId, subject.Token, null);
 
@@ -63,7 +63,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [InlineData("audit:read")]
     public async Task ProcessAsync_WhenScopeWidensBeyondSubjectTokenOrClient_FailsInvalidScope(string scope)
     {
-        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official-7", ClientId = "portal", Scopes = ["decision:check", "audit:read"] });
+        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["decision:check", "audit:read"] });
 
         var result = await ExchangeAsync(GrantFixture.AppId, subject.Token, scope);
 

@@ -19,7 +19,7 @@ public static class ForgedTokens
         return new JsonObject
         {
             ["iss"] = TokenFixture.Issuer,
-            ["sub"] = "official-42",
+            ["sub"] = "official:42",
             ["aud"] = TokenFixture.Audience,
             ["exp"] = now + 600,
             ["iat"] = now,

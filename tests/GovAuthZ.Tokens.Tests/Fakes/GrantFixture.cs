@@ -14,12 +14,16 @@ public sealed class GrantFixture : IDisposable
     public const string SpaId = "portal-spa";
     public const string NoRefreshId = "batch";
 
+    /// <summary>Exchange targets registered for <see cref="AppId"/>: a resource URI and a logical audience.</summary>
+    public const string AllowedResource = "https://casework.example.gov/api";
+    public const string AllowedAudience = "tax-service";
+
     private GrantFixture(TokenFixture tokens)
     {
         Tokens = tokens;
         Clients = new InMemoryClientStore(
         [
-            Confidential(AppId, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.TokenExchange]),
+            Confidential(AppId, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken, GrantTypes.TokenExchange], [AllowedResource, AllowedAudience]),
             Confidential(OtherAppId, [GrantTypes.AuthorizationCode, GrantTypes.RefreshToken]),
             Confidential(NoRefreshId, [GrantTypes.ClientCredentials]),
             new OAuthClient
@@ -70,8 +74,8 @@ public sealed class GrantFixture : IDisposable
     public async Task<(IssuedToken Access, IssuedRefreshToken Refresh)> GrantAsync(string clientId, params string[] scopes)
     {
         var client = await ClientAsync(clientId);
-        var access = Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official-42", ClientId = clientId, Scopes = scopes, Official = Official });
-        var refresh = await RefreshTokens.IssueAsync(client, "official-42", scopes, Official, accessToken: access);
+        var access = Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:42", ClientId = clientId, Scopes = scopes, Official = Official });
+        var refresh = await RefreshTokens.IssueAsync(client, "official:42", scopes, Official, accessToken: access);
         return (access, refresh);
     }
 
@@ -106,8 +110,9 @@ public sealed class GrantFixture : IDisposable
 
     public void Dispose() => Tokens.Dispose();
 
-    private static OAuthClient Confidential(string id, string[] grantTypes) => new()
+    private static OAuthClient Confidential(string id, string[] grantTypes, string[]? audiences = null) => new()
     {
+        Audiences = audiences ?? [],
         ClientId = id,
         AuthenticationMethods = [ClientAuthenticationMethods.ClientSecretBasic],
         SecretHashes = [ClientSecretHasher.Hash(ClientFixture.Secret)],

@@ -64,7 +64,7 @@ public sealed class TokenFixture : IDisposable
 
     public IssuedToken IssueOfficialToken() => AccessTokens.Issue(new AccessTokenDescriptor
     {
-        Subject = "official-42",
+        Subject = "official:42",
         ClientId = "portal",
         Scopes = ["decision:check", "consent:read"],
         AuthTime = Time.GetUtcNow().AddMinutes(-3),

@@ -19,7 +19,7 @@ public sealed class AccessTokenIssuerTests
         Assert.Equal("ES256", (string?)header["alg"]);
         Assert.Equal(issued.KeyId, (string?)header["kid"]);
         Assert.Equal(TokenFixture.Issuer, (string?)payload["iss"]);
-        Assert.Equal("official-42", (string?)payload["sub"]);
+        Assert.Equal("official:42", (string?)payload["sub"]);
         Assert.Equal(TokenFixture.Audience, (string?)payload["aud"]);
         Assert.Equal(now, (long)payload["iat"]!);
         Assert.Equal(now + 600, (long)payload["exp"]!);

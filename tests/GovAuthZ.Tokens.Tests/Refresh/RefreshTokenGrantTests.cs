@@ -33,7 +33,7 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
         Assert.Equal("decision:check consent:read", response.Scope);
         var validated = await _f.Tokens.Validator.ValidateAsync(response.AccessToken);
         Assert.True(validated.IsValid);
-        Assert.Equal("official-42", validated.Token!.Subject);
+        Assert.Equal("official:42", validated.Token!.Subject);
         Assert.Equal(GrantFixture.AppId, validated.Token.ClientId);
         Assert.Equal("civil-affairs", validated.Token.Official!.Department);
         Assert.Equal(["caseworker"], validated.Token.Official.Roles);

@@ -20,7 +20,7 @@ public sealed class AccessTokenValidatorTests
 
         Assert.True(result.IsValid, result.Error?.Description);
         var token = result.Token!;
-        Assert.Equal("official-42", token.Subject);
+        Assert.Equal("official:42", token.Subject);
         Assert.Equal("portal", token.ClientId);
         Assert.Equal(issued.TokenId, token.TokenId);
         Assert.Equal(["decision:check", "consent:read"], token.Scopes);

@@ -20,7 +20,7 @@ public sealed class TokenIntrospectionServiceTests
         var service = new TokenIntrospectionService(fixture.Options, fixture.Ring, fixture.Revoked);
         var issued = fixture.AccessTokens.Issue(new AccessTokenDescriptor
         {
-            Subject = "official-42",
+            Subject = "official:42",
             ClientId = "portal",
             Audiences = ["consent-api"],
             Scopes = ["consent:read"],
@@ -30,7 +30,7 @@ public sealed class TokenIntrospectionServiceTests
         var response = await service.IntrospectAsync(issued.Token, Other);
 
         Assert.True(response.Active);
-        Assert.Equal("official-42", response.Subject);
+        Assert.Equal("official:42", response.Subject);
         Assert.Equal("portal", response.ClientId);
         Assert.Equal("consent:read", response.Scope);
         Assert.Equal(["consent-api"], response.Audiences);

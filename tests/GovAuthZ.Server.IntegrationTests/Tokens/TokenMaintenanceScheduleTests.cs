@@ -1,0 +1,78 @@
+using GovAuthZ.Tokens.Clients;
+using GovAuthZ.Tokens.Refresh;
+using GovAuthZ.Tokens.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace GovAuthZ.Server.IntegrationTests.Tokens;
+
+/// <summary>The maintenance timer, driven by a manual clock, prunes refresh token families past their absolute lifetime.</summary>
+public sealed class TokenMaintenanceScheduleTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly TokenServerFactory _factory = new();
+    private readonly ManualClock _clock = new(Start);
+    private readonly PruneSignal _pruned = new();
+
+    [Fact]
+    public async Task Maintenance_WhenClockPassesFamilyExpiry_PrunesExpiredFamiliesOnScheduleAndKeepsLiveOnes()
+    {
+        using var host = _factory.WithWebHostBuilder(builder => builder
+            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock))
+            .ConfigureLogging(logging => logging.AddProvider(_pruned).AddFilter<PruneSignal>(null, LogLevel.Debug)));
+        var service = host.Services.GetRequiredService<RefreshTokenService>();
+        var store = host.Services.GetRequiredService<SqlRefreshTokenStore>();
+        var client = new OAuthClient { ClientId = "portal-demo" };
+        var early = await service.IssueAsync(client, "citizen:zhang", ["openid"], null);
+        _clock.Advance(TimeSpan.FromHours(4));
+        var later = await service.IssueAsync(client, "citizen:zhang", ["openid"], null);
+        Assert.False(_pruned.Task.IsCompleted);
+
+        // Past the first family's 8-hour absolute lifetime plus one maintenance period (5 minutes).
+        _clock.Advance(TimeSpan.FromHours(4) + TimeSpan.FromMinutes(5));
+        await _pruned.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Null(await store.FindAsync(RefreshTokenService.Hash(early.Token), default));
+        Assert.NotNull(await store.FindAsync(RefreshTokenService.Hash(later.Token), default));
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_factory.DataDir))
+        {
+            Directory.Delete(_factory.DataDir, recursive: true);
+        }
+    }
+
+    /// <summary>Completes when the maintenance pass logs that it pruned refresh tokens (event 1351).</summary>
+    private sealed class PruneSignal : ILoggerProvider, ILogger
+    {
+        private readonly TaskCompletionSource _pruned = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Task => _pruned.Task;
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (eventId.Id == 1351)
+            {
+                _pruned.TrySetResult();
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
