@@ -6,27 +6,9 @@ using GovAuthZ.Tokens.Users;
 namespace GovAuthZ.Server.IntegrationTests.Tokens;
 
 /// <summary>The code and user stores' contract on every database: single-use under races, replay bookkeeping.</summary>
-public abstract class AuthorizationStoreSuite : IAsyncLifetime
+public abstract class AuthorizationStoreSuite(ITestDatabase backend) : DatabaseSuite(backend)
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
-
-    protected TokenDatabase Database { get; private set; } = null!;
-
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
-    }
 
     [Fact]
     public async Task RedeemAsync_WhenEightRedemptionsRace_ExactlyOneRedeems()
@@ -143,22 +125,8 @@ public abstract class AuthorizationStoreSuite : IAsyncLifetime
 }
 
 /// <summary>The code and user stores on a SQLite file in a temporary folder of its own.</summary>
-public sealed class SqliteAuthorizationStoreTests : AuthorizationStoreSuite
-{
-    private readonly SqliteTestDatabase _database = new();
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class SqliteAuthorizationStoreTests() : AuthorizationStoreSuite(new SqliteTestDatabase());
 
 /// <summary>On the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresAuthorizationStoreTests(ServicesFixture services) : AuthorizationStoreSuite
-{
-    private readonly PostgresTestSchema _database = new(services);
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class PostgresAuthorizationStoreTests(ServicesFixture services) : AuthorizationStoreSuite(new PostgresTestSchema(services));

@@ -7,28 +7,10 @@ namespace GovAuthZ.Server.IntegrationTests.Tokens;
 /// The shared client-assertion replay cache on every database. Two caches over one database stand for
 /// two replicas: a jti one of them accepted is a replay at the other.
 /// </summary>
-public abstract class ClientAssertionReplaySuite : IAsyncLifetime
+public abstract class ClientAssertionReplaySuite(ITestDatabase backend) : DatabaseSuite(backend)
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
     private readonly FixedTime _time = new(Now);
-
-    protected TokenDatabase Database { get; private set; } = null!;
-
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected abstract Task DropDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
-    }
 
     [Fact]
     public async Task TryAddAsync_WhenOtherReplicaAcceptedTheJti_ReportsReplay()
@@ -99,22 +81,8 @@ public abstract class ClientAssertionReplaySuite : IAsyncLifetime
 }
 
 /// <summary>The replay cache in a SQLite token database.</summary>
-public sealed class SqliteClientAssertionReplayTests : ClientAssertionReplaySuite
-{
-    private readonly SqliteTestDatabase _database = new();
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class SqliteClientAssertionReplayTests() : ClientAssertionReplaySuite(new SqliteTestDatabase());
 
 /// <summary>The replay cache in the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresClientAssertionReplayTests(ServicesFixture services) : ClientAssertionReplaySuite
-{
-    private readonly PostgresTestSchema _database = new(services);
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class PostgresClientAssertionReplayTests(ServicesFixture services) : ClientAssertionReplaySuite(new PostgresTestSchema(services));

@@ -13,26 +13,13 @@ namespace GovAuthZ.Server.IntegrationTests.Tokens;
 /// database share the ring, and a configured certificate keeps the ring itself encrypted at rest.
 /// Each "replica" is a service provider of its own, with nothing in common but the database.
 /// </summary>
-public abstract class KeyProtectionSuite : IAsyncLifetime
+public abstract class KeyProtectionSuite(ITestDatabase backend) : DatabaseSuite(backend)
 {
     private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "govauthz-protection-" + Guid.NewGuid().ToString("N"));
 
-    protected TokenDatabase Database { get; private set; } = null!;
-
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected abstract Task DropDatabaseAsync();
-
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
     {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
+        await base.DisposeAsync();
         if (Directory.Exists(_dataDir))
         {
             Directory.Delete(_dataDir, recursive: true);
@@ -126,22 +113,8 @@ public abstract class KeyProtectionSuite : IAsyncLifetime
 }
 
 /// <summary>The key ring in a SQLite token database.</summary>
-public sealed class SqliteKeyProtectionTests : KeyProtectionSuite
-{
-    private readonly SqliteTestDatabase _database = new();
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class SqliteKeyProtectionTests() : KeyProtectionSuite(new SqliteTestDatabase());
 
 /// <summary>The key ring in the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresKeyProtectionTests(ServicesFixture services) : KeyProtectionSuite
-{
-    private readonly PostgresTestSchema _database = new(services);
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class PostgresKeyProtectionTests(ServicesFixture services) : KeyProtectionSuite(new PostgresTestSchema(services));

@@ -13,7 +13,7 @@ namespace GovAuthZ.Server.IntegrationTests.Tokens;
 /// The refresh-token store's contract and the rotation rules over it, run against every database we
 /// support, as <see cref="TokenStoreSuite"/> is: atomic rotation, family revocation, exact round trip.
 /// </summary>
-public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
+public abstract class RefreshTokenStoreSuite(ITestDatabase backend) : DatabaseSuite(backend), IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
 
@@ -22,8 +22,6 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
     private SigningKeyRing _ring = null!;
     private PersistentRevokedTokens _revoked = null!;
     private RefreshTokenService _service = null!;
-
-    protected TokenDatabase Database { get; private set; } = null!;
 
     private static OAuthClient Client { get; } = new()
     {
@@ -34,26 +32,15 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
         Scopes = ["decision:check"],
     };
 
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
+        await base.InitializeAsync();
         var options = new TokenOptions { Issuer = "https://auth.example.gov", KeyPublishLeadTime = TimeSpan.Zero };
         options.Validate();
         _ring = new SigningKeyRing(options, new InMemorySigningKeyStore(), _protector, _time);
         await _ring.InitializeAsync();
         _revoked = new PersistentRevokedTokens(Database, _time);
         _service = new RefreshTokenService(options, new SqlRefreshTokenStore(Database), _revoked, new AccessTokenIssuer(options, _ring), _time);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
     }
 
     public void Dispose()
@@ -152,22 +139,8 @@ public abstract class RefreshTokenStoreSuite : IAsyncLifetime, IDisposable
 }
 
 /// <summary>The refresh-token store on a SQLite file in a temporary folder of its own.</summary>
-public sealed class SqliteRefreshTokenStoreTests : RefreshTokenStoreSuite
-{
-    private readonly SqliteTestDatabase _database = new();
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class SqliteRefreshTokenStoreTests() : RefreshTokenStoreSuite(new SqliteTestDatabase());
 
 /// <summary>The refresh-token store on the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresRefreshTokenStoreTests(ServicesFixture services) : RefreshTokenStoreSuite
-{
-    private readonly PostgresTestSchema _database = new(services);
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class PostgresRefreshTokenStoreTests(ServicesFixture services) : RefreshTokenStoreSuite(new PostgresTestSchema(services));

@@ -6,27 +6,9 @@ using GovAuthZ.Tokens.Storage;
 namespace GovAuthZ.Server.IntegrationTests.Tokens;
 
 /// <summary>The consent and ended-session stores' contract on every database.</summary>
-public abstract class SessionStoreSuite : IAsyncLifetime
+public abstract class SessionStoreSuite(ITestDatabase backend) : DatabaseSuite(backend)
 {
     private static readonly DateTimeOffset Now = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
-
-    protected TokenDatabase Database { get; private set; } = null!;
-
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
-    }
 
     [Fact]
     public async Task GetGrantedAsync_WhenNothingGranted_IsEmpty()
@@ -118,22 +100,8 @@ public abstract class SessionStoreSuite : IAsyncLifetime
 }
 
 /// <summary>The session stores on a SQLite file in a temporary folder of its own.</summary>
-public sealed class SqliteSessionStoreTests : SessionStoreSuite
-{
-    private readonly SqliteTestDatabase _database = new();
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class SqliteSessionStoreTests() : SessionStoreSuite(new SqliteTestDatabase());
 
 /// <summary>The session stores on the real PostgreSQL from scripts/services.sh, in a schema of its own.</summary>
 [Collection(RealServicesGroup.Name)]
-public sealed class PostgresSessionStoreTests(ServicesFixture services) : SessionStoreSuite
-{
-    private readonly PostgresTestSchema _database = new(services);
-
-    protected override Task<TokenDatabase> CreateDatabaseAsync() => _database.CreateAsync();
-
-    protected override Task DropDatabaseAsync() => _database.DropAsync();
-}
+public sealed class PostgresSessionStoreTests(ServicesFixture services) : SessionStoreSuite(new PostgresTestSchema(services));

@@ -10,27 +10,9 @@ namespace GovAuthZ.Server.IntegrationTests.Tokens;
 /// The token stores' contract, run against every database we support: each subclass supplies a fresh,
 /// empty database (a SQLite file in a temporary folder, a PostgreSQL schema of its own).
 /// </summary>
-public abstract class TokenStoreSuite : IAsyncLifetime
+public abstract class TokenStoreSuite(ITestDatabase backend) : DatabaseSuite(backend)
 {
     private static readonly DateTimeOffset Start = new(2026, 5, 1, 8, 0, 0, TimeSpan.Zero);
-
-    protected TokenDatabase Database { get; private set; } = null!;
-
-    protected abstract Task<TokenDatabase> CreateDatabaseAsync();
-
-    protected virtual Task DropDatabaseAsync() => Task.CompletedTask;
-
-    public async Task InitializeAsync()
-    {
-        Database = await CreateDatabaseAsync();
-        await Database.EnsureSchemaAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await Database.DisposeAsync();
-        await DropDatabaseAsync();
-    }
 
     [Fact]
     public async Task EnsureSchemaAsync_WhenRunTwice_KeepsData()
