@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Interoperability check: runs clients and validators we did not write (tests/interop: the Node.js
 # reference gRPC client @grpc/grpc-js, @apidevtools/swagger-parser for the OpenAPI document, oauth4webapi
-# and jose for the token service, a real headless Chromium driven by playwright-core for the sign-in
-# form of the authorization-code flow) against a real GovAuthZ server on free local ports.
+# and jose for the token service, a real headless Chromium driven by playwright-core for the sign-in,
+# consent and logout pages of the authorization-code flow and its sign-in session) against a real
+# GovAuthZ server on free local ports.
 #   - expects the solution already built in Release (scripts/test.sh builds it first); builds nothing;
 #   - installs Debian's chromium with apt-get when /usr/bin/chromium is missing (as root; otherwise it
 #     stops and says what to install); playwright-core drives that binary and never downloads a browser;
