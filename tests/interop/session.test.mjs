@@ -201,13 +201,8 @@ describe('GovAuthZ sign-in session, consent, refresh, userinfo and logout in a b
     await assertRefusedAsInvalidToken(userInfo(second.access_token, zhang.id));
   });
 
-  // Known gap: /oauth/revoke authenticates callers like /oauth/introspect and refuses every public client
-  // (invalid_client, GAZ3010), while RFC 7009 2.1 lets a public client revoke its own tokens (identified by
-  // client_id). portal-demo, which is issued refresh tokens, thus cannot revoke anything on sign-out.
-  test('UserInfo_WhenAccessTokenRevokedByPublicClient_RefusesWithInvalidToken', {
-    ...testOptions,
-    todo: 'the revocation endpoint refuses public clients (RFC 7009 2.1 allows them)',
-  }, async () => {
+  // RFC 7009 2.1: a public client (identified by client_id alone) revokes its own tokens.
+  test('UserInfo_WhenAccessTokenRevokedByPublicClient_RefusesWithInvalidToken', testOptions, async () => {
     const { result } = await signInAndRedeem(zhang, { scope: 'openid profile decision:check' });
     assert.equal((await userInfo(result.access_token, zhang.id)).sub, zhang.id);
 

@@ -45,7 +45,7 @@ internal static class TokenEndpointHandlers
     /// <summary>RFC 7662 section 2: the caller authenticates as a client; an inactive token yields only active=false.</summary>
     public static async Task IntrospectAsync(HttpContext context, ClientAuthenticator authenticator, TokenIntrospectionService introspection, ILoggerFactory loggers)
     {
-        var (caller, token) = await AuthenticateAsync(context, authenticator, loggers, "Introspection").ConfigureAwait(false);
+        var (caller, token) = await AuthenticateAsync(context, authenticator, loggers, "Introspection", allowPublic: false).ConfigureAwait(false);
         if (caller is null)
         {
             return;
@@ -62,7 +62,8 @@ internal static class TokenEndpointHandlers
     /// </remarks>
     public static async Task RevokeAsync(HttpContext context, ClientAuthenticator authenticator, TokenIntrospectionService introspection, RefreshTokenService refreshTokens, ILoggerFactory loggers)
     {
-        var (caller, token) = await AuthenticateAsync(context, authenticator, loggers, "Revocation").ConfigureAwait(false);
+        // RFC 7009 section 2.1: a public client identifies itself by client_id and may revoke its own tokens.
+        var (caller, token) = await AuthenticateAsync(context, authenticator, loggers, "Revocation", allowPublic: true).ConfigureAwait(false);
         if (caller is null)
         {
             return;
@@ -84,9 +85,11 @@ internal static class TokenEndpointHandlers
 
     /// <summary>
     /// Reads the form, authenticates the calling client and takes the required token parameter; writes
-    /// the error response itself and returns a null caller when any step fails.
+    /// the error response itself and returns a null caller when any step fails. Public clients pass only
+    /// where <paramref name="allowPublic"/>: introspection reveals a token's contents and stays with
+    /// confidential clients (RFC 7662 section 2.1); revocation only ever cuts off the caller's own tokens.
     /// </summary>
-    private static async Task<(OAuthClient? Caller, string? Token)> AuthenticateAsync(HttpContext context, ClientAuthenticator authenticator, ILoggerFactory loggers, string endpoint)
+    private static async Task<(OAuthClient? Caller, string? Token)> AuthenticateAsync(HttpContext context, ClientAuthenticator authenticator, ILoggerFactory loggers, string endpoint, bool allowPublic)
     {
         var cancellationToken = context.RequestAborted;
         var (form, formError) = await OAuthHttp.ReadFormAsync(context.Request, cancellationToken).ConfigureAwait(false);
@@ -105,7 +108,7 @@ internal static class TokenEndpointHandlers
             ClientAssertion = parameters.Get("client_assertion"),
         };
         var authentication = await authenticator.AuthenticateAsync(credentials, cancellationToken).ConfigureAwait(false);
-        if (authentication.Client is not { } client || client.Type != ClientType.Confidential)
+        if (authentication.Client is not { } client || (client.Type != ClientType.Confidential && !allowPublic))
         {
             var error = authentication.Error ?? TokenError.From(ErrorCode.ClientAuthenticationMissing);
             var logger = loggers.CreateLogger(LoggerName);

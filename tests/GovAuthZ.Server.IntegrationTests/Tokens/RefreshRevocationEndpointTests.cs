@@ -47,6 +47,47 @@ public sealed class RefreshRevocationEndpointTests : IClassFixture<TokenServerFi
         Assert.Contains("\"active\":true", await introspect.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Revoke_WhenPublicClientRevokesOwnRefreshToken_RevokesTheGrant()
+    {
+        using var client = _server.CreateClient();
+        var (access, refresh) = await GrantAsync("portal-demo");
+
+        using var revoke = await PostAsync(client, "/oauth/revoke", null, ("client_id", "portal-demo"), ("token", refresh.Token));
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        using var introspect = await PostAsync(client, "/oauth/introspect", TokenServerFactory.Basic("admin-console", TokenServerFactory.AdminSecret), ("token", access.Token));
+        Assert.Equal("{\"active\":false}", await introspect.Content.ReadAsStringAsync());
+        var portal = await FindClientAsync("portal-demo");
+        var again = await _server.Services.GetRequiredService<RefreshTokenService>().RefreshAsync(portal, refresh.Token, null);
+        Assert.Equal(ErrorCode.RefreshTokenRevoked, again.Code);
+    }
+
+    [Fact]
+    public async Task Revoke_WhenPublicClientSendsAnotherClientsToken_Answers200AndRevokesNothing()
+    {
+        using var client = _server.CreateClient();
+        var (access, _) = await GrantAsync("pep-demo");
+
+        using var revoke = await PostAsync(client, "/oauth/revoke", null, ("client_id", "portal-demo"), ("token", access.Token));
+
+        Assert.Equal(HttpStatusCode.OK, revoke.StatusCode);
+        using var introspect = await PostAsync(client, "/oauth/introspect", TokenServerFactory.Basic("admin-console", TokenServerFactory.AdminSecret), ("token", access.Token));
+        Assert.Contains("\"active\":true", await introspect.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Introspect_WhenPublicClient_Refuses401InvalidClient()
+    {
+        using var client = _server.CreateClient();
+        var (access, _) = await GrantAsync("portal-demo");
+
+        using var introspect = await PostAsync(client, "/oauth/introspect", null, ("client_id", "portal-demo"), ("token", access.Token));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, introspect.StatusCode);
+        Assert.Contains("invalid_client", await introspect.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<(IssuedToken Access, IssuedRefreshToken Refresh)> GrantAsync(string clientId)
     {
         var client = await FindClientAsync(clientId);
