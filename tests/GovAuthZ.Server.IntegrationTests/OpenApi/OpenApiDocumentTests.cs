@@ -157,11 +157,14 @@ public sealed class OpenApiDocumentTests : IClassFixture<DecisionServerFactory>
         Assert.Equal(routes, documented);
     }
 
-    // The OAuth endpoints are described by their own metadata (RFC 8414 discovery) and specified by their
-    // RFCs; this document covers the decision API. Exactly these eight routes are left out, nothing else.
+    // The OAuth endpoints are described by their own metadata (RFC 8414 and OpenID Connect discovery) and
+    // specified by their RFCs, and the consent form posts only to the server's own page; this document
+    // covers the decision API. Exactly these thirteen routes are left out, nothing else.
     private static bool IsOAuthRoute(string route) => route is "get /.well-known/openid-configuration"
         or "get /.well-known/oauth-authorization-server" or "get /oauth/jwks" or "post /oauth/token"
-        or "post /oauth/introspect" or "post /oauth/revoke" or "get /oauth/authorize" or "post /oauth/authorize";
+        or "post /oauth/introspect" or "post /oauth/revoke" or "get /oauth/authorize" or "post /oauth/authorize"
+        or "post /oauth/consent" or "get /oauth/end-session" or "post /oauth/end-session"
+        or "get /oauth/userinfo" or "post /oauth/userinfo";
 
     private static JsonObject ProtoRef(string fullName) => new() { ["$ref"] = "#/components/schemas/" + fullName };
 
