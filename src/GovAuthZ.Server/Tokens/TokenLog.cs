@@ -53,4 +53,12 @@ internal static partial class TokenLog
     [LoggerMessage(EventId = 1351, EventName = "RefreshTokensPruned", Level = LogLevel.Debug,
         Message = "Pruned {Count} expired refresh token row(s)")]
     public static partial void RefreshTokensPruned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1352, EventName = "RevocationsSynced", Level = LogLevel.Debug,
+        Message = "Revocations read from the store: {Count} unexpired")]
+    public static partial void RevocationsSynced(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 1353, EventName = "RevocationSyncFailed", Level = LogLevel.Warning,
+        Message = "Reading revocations from the store failed; this replica keeps the revocations it has and tries again")]
+    public static partial void RevocationSyncFailed(ILogger logger, Exception exception);
 }

@@ -46,6 +46,12 @@ internal sealed class TokenServiceOptions
     public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// How often each replica reads revocations other replicas wrote; a token revoked elsewhere is refused
+    /// here within this. One small query per period; at most <see cref="MaintenanceInterval"/>.
+    /// </summary>
+    public TimeSpan RevocationSyncInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How long a client registration read from the store is reused by this replica; zero reads it on every
     /// request. A change made through this replica applies at once; one made by another replica within this.
     /// </summary>
@@ -102,6 +108,11 @@ internal sealed class TokenServiceOptions
         if (SessionLifetime <= TimeSpan.Zero || SessionLifetime > TimeSpan.FromDays(30))
         {
             throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:SessionLifetime must be positive and at most 30 days");
+        }
+
+        if (RevocationSyncInterval <= TimeSpan.Zero || RevocationSyncInterval > MaintenanceInterval)
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:RevocationSyncInterval must be positive and at most MaintenanceInterval");
         }
 
         if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)

@@ -61,6 +61,7 @@ internal static class TokenServiceRegistration
         services.AddSingleton<GovAuthZ.Tokens.UserInfo.UserInfoService>();
         services.AddSingleton<TokenMaintenanceService>();
         services.AddHostedService(static sp => sp.GetRequiredService<TokenMaintenanceService>());
+        services.AddHostedService<RevocationSyncService>();
         services.AddRateLimiter(limiter => TokenRateLimiting.Configure(limiter, settings.RateLimit));
         return builder;
     }

@@ -15,14 +15,15 @@ public sealed class TokenMaintenanceScheduleTests : IDisposable
 
     private readonly TokenServerFactory _factory = new();
     private readonly ManualClock _clock = new(Start);
-    private readonly PruneSignal _pruned = new();
+    // Event 1351: the maintenance pass pruned refresh tokens.
+    private readonly LogEventSignal _pruned = new(1351);
 
     [Fact]
     public async Task Maintenance_WhenClockPassesFamilyExpiry_PrunesExpiredFamiliesOnScheduleAndKeepsLiveOnes()
     {
         using var host = _factory.WithWebHostBuilder(builder => builder
             .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock))
-            .ConfigureLogging(logging => logging.AddProvider(_pruned).AddFilter<PruneSignal>(null, LogLevel.Debug)));
+            .ConfigureLogging(logging => logging.AddProvider(_pruned).AddFilter<LogEventSignal>(null, LogLevel.Debug)));
         var service = host.Services.GetRequiredService<RefreshTokenService>();
         var store = host.Services.GetRequiredService<SqlRefreshTokenStore>();
         var client = new OAuthClient { ClientId = "portal-demo" };
@@ -46,33 +47,6 @@ public sealed class TokenMaintenanceScheduleTests : IDisposable
         if (Directory.Exists(_factory.DataDir))
         {
             Directory.Delete(_factory.DataDir, recursive: true);
-        }
-    }
-
-    /// <summary>Completes when the maintenance pass logs that it pruned refresh tokens (event 1351).</summary>
-    private sealed class PruneSignal : ILoggerProvider, ILogger
-    {
-        private readonly TaskCompletionSource _pruned = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Task => _pruned.Task;
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (eventId.Id == 1351)
-            {
-                _pruned.TrySetResult();
-            }
-        }
-
-        public void Dispose()
-        {
         }
     }
 }
