@@ -100,32 +100,26 @@ internal sealed class TokenServiceOptions
         }
 
         options.Validate();
-        if (MaintenanceInterval <= TimeSpan.Zero || (KeyPublishLeadTime > TimeSpan.Zero && MaintenanceInterval >= KeyPublishLeadTime))
-        {
-            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:MaintenanceInterval must be positive and shorter than KeyPublishLeadTime");
-        }
-
-        if (SessionLifetime <= TimeSpan.Zero || SessionLifetime > TimeSpan.FromDays(30))
-        {
-            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:SessionLifetime must be positive and at most 30 days");
-        }
-
-        if (RevocationSyncInterval <= TimeSpan.Zero || RevocationSyncInterval > MaintenanceInterval)
-        {
-            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:RevocationSyncInterval must be positive and at most MaintenanceInterval");
-        }
-
-        if (RateLimit.PermitLimit < 1 || RateLimit.Window <= TimeSpan.Zero)
-        {
-            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:RateLimit needs PermitLimit >= 1 and a positive Window");
-        }
-
-        if (SignInRateLimit.PermitLimit < 1 || SignInRateLimit.Window <= TimeSpan.Zero)
-        {
-            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, "GovAuthZ:Tokens:SignInRateLimit needs PermitLimit >= 1 and a positive Window");
-        }
-
+        ValidateHosting();
         return options;
+    }
+
+    /// <summary>The settings that only the host uses: periods, session lifetime, rate limits.</summary>
+    private void ValidateHosting()
+    {
+        Require(MaintenanceInterval > TimeSpan.Zero && (KeyPublishLeadTime <= TimeSpan.Zero || MaintenanceInterval < KeyPublishLeadTime), "MaintenanceInterval must be positive and shorter than KeyPublishLeadTime");
+        Require(SessionLifetime > TimeSpan.Zero && SessionLifetime <= TimeSpan.FromDays(30), "SessionLifetime must be positive and at most 30 days");
+        Require(RevocationSyncInterval > TimeSpan.Zero && RevocationSyncInterval <= MaintenanceInterval, "RevocationSyncInterval must be positive and at most MaintenanceInterval");
+        Require(RateLimit.PermitLimit >= 1 && RateLimit.Window > TimeSpan.Zero, "RateLimit needs PermitLimit >= 1 and a positive Window");
+        Require(SignInRateLimit.PermitLimit >= 1 && SignInRateLimit.Window > TimeSpan.Zero, "SignInRateLimit needs PermitLimit >= 1 and a positive Window");
+    }
+
+    private static void Require(bool condition, string detail)
+    {
+        if (!condition)
+        {
+            throw new Core.Errors.GovAuthZException(Core.Errors.ErrorCode.TokenOptionsInvalid, SectionName + ":" + detail);
+        }
     }
 }
 

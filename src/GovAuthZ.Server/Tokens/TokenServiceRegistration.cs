@@ -34,23 +34,13 @@ internal static class TokenServiceRegistration
             builder.Configuration.GetSection(KeyProtectionOptions.SectionName).Get<KeyProtectionOptions>() ?? new KeyProtectionOptions(),
             TokenDatabase.ParseProvider(store.Provider),
             dataDir);
-        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
-        services.AddSingleton<SqlClientStore>();
-        services.AddSingleton<IClientStore>(sp => CreateClientStore(sp.GetRequiredService<SqlClientStore>(), settings.ClientCacheTtl, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<PersistentRevokedTokens>();
-        services.AddSingleton<IRevokedTokenStore>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
-        services.AddSingleton<IRevokedTokens>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
-        // In the database, not in memory: an assertion accepted by any replica is a replay at every other.
-        services.AddSingleton<SqlClientAssertionReplayCache>();
-        services.AddSingleton<IClientAssertionReplayCache>(static sp => sp.GetRequiredService<SqlClientAssertionReplayCache>());
+        AddStores(services, settings.ClientCacheTtl);
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<AccessTokenIssuer>();
         services.AddSingleton(static sp => new AccessTokenValidator(
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<SigningKeyRing>(), sp.GetRequiredService<IRevokedTokens>(),
             sp.GetRequiredService<TokenOptions>().DefaultAudience));
         services.AddSingleton<ClientAuthenticator>();
-        services.AddSingleton<SqlRefreshTokenStore>();
-        services.AddSingleton<IRefreshTokenStore>(static sp => sp.GetRequiredService<SqlRefreshTokenStore>());
         services.AddSingleton<RefreshTokenService>();
         services.AddSingleton(static sp => GovAuthZ.Tokens.Grants.TokenRequestPipeline.CreateDefault(
             sp.GetRequiredService<TokenOptions>(), sp.GetRequiredService<ClientAuthenticator>(), sp.GetRequiredService<AccessTokenIssuer>(),
@@ -64,6 +54,22 @@ internal static class TokenServiceRegistration
         services.AddHostedService<RevocationSyncService>();
         services.AddRateLimiter(limiter => TokenRateLimiting.Configure(limiter, settings.RateLimit));
         return builder;
+    }
+
+    /// <summary>The stores over the token database: keys, clients (cached), revocations, assertions, refresh tokens.</summary>
+    private static void AddStores(IServiceCollection services, TimeSpan clientCacheTtl)
+    {
+        services.AddSingleton<ISigningKeyStore, SqlSigningKeyStore>();
+        services.AddSingleton<SqlClientStore>();
+        services.AddSingleton<IClientStore>(sp => CreateClientStore(sp.GetRequiredService<SqlClientStore>(), clientCacheTtl, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<PersistentRevokedTokens>();
+        services.AddSingleton<IRevokedTokenStore>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
+        services.AddSingleton<IRevokedTokens>(static sp => sp.GetRequiredService<PersistentRevokedTokens>());
+        // In the database, not in memory: an assertion accepted by any replica is a replay at every other.
+        services.AddSingleton<SqlClientAssertionReplayCache>();
+        services.AddSingleton<IClientAssertionReplayCache>(static sp => sp.GetRequiredService<SqlClientAssertionReplayCache>());
+        services.AddSingleton<SqlRefreshTokenStore>();
+        services.AddSingleton<IRefreshTokenStore>(static sp => sp.GetRequiredService<SqlRefreshTokenStore>());
     }
 
     /// <summary>The store behind the token endpoint: cached unless the TTL is zero.</summary>

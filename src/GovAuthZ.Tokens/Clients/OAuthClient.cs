@@ -109,22 +109,7 @@ public sealed class OAuthClient
             Require(method is ClientAuthenticationMethods.ClientSecretBasic or ClientAuthenticationMethods.ClientSecretPost or ClientAuthenticationMethods.PrivateKeyJwt or ClientAuthenticationMethods.None, "unknown authentication method");
         }
 
-        // RFC 6749 3.1.2: redirect URIs are absolute and have no fragment (a client without any simply
-        // matches no authorization request). "/x" parses as a file URI on Unix, so file URIs are refused too.
-        foreach (var uri in RedirectUris)
-        {
-            Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "redirect URIs must be absolute, not file, and have no fragment");
-        }
-
-        foreach (var uri in PostLogoutRedirectUris)
-        {
-            Require(Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal), "post-logout redirect URIs must be absolute, not file, and have no fragment");
-        }
-
-        foreach (var audience in Audiences)
-        {
-            Require(IsWellFormedTarget(audience), "audiences must be 1-512 printable characters without spaces; URIs absolute without fragment (RFC 8707 section 2)");
-        }
+        ValidateTargets();
 
         foreach (var hash in SecretHashes)
         {
@@ -134,6 +119,30 @@ public sealed class OAuthClient
         Require(Kind == ClientKind.Application ? DepartmentAttributes is null : DepartmentAttributes is { Department: not null }, "department attributes belong to department clients, which need a department");
         Require(DepartmentAttributes is null || (DepartmentAttributes.TryValidate(out _) && DepartmentAttributes.Roles.Count == 0 && DepartmentAttributes.Clearance is null), "department attributes are department, region and level, well-formed");
     }
+
+    /// <summary>Where the client may be sent back to, and which audiences its exchanged tokens may name.</summary>
+    private void ValidateTargets()
+    {
+        // RFC 6749 3.1.2: redirect URIs are absolute and have no fragment (a client without any simply
+        // matches no authorization request). "/x" parses as a file URI on Unix, so file URIs are refused too.
+        foreach (var uri in RedirectUris)
+        {
+            Require(IsRegistrableRedirect(uri), "redirect URIs must be absolute, not file, and have no fragment");
+        }
+
+        foreach (var uri in PostLogoutRedirectUris)
+        {
+            Require(IsRegistrableRedirect(uri), "post-logout redirect URIs must be absolute, not file, and have no fragment");
+        }
+
+        foreach (var audience in Audiences)
+        {
+            Require(IsWellFormedTarget(audience), "audiences must be 1-512 printable characters without spaces; URIs absolute without fragment (RFC 8707 section 2)");
+        }
+    }
+
+    private static bool IsRegistrableRedirect(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal);
 
     /// <summary>
     /// A registrable target: a logical name, or an absolute URI without fragment when it has a scheme

@@ -1,5 +1,6 @@
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Authorization;
+using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Errors;
 using GovAuthZ.Tokens.Issuance;
 using GovAuthZ.Tokens.Refresh;
@@ -145,20 +146,7 @@ internal sealed class AuthorizationCodeIssueHandler(
             AuthTime = grant.AuthTime,
             Official = user.Official,
         });
-        string? idToken = null;
-        if (Contains(grant.Scopes, "openid"))
-        {
-            idToken = idTokens.Issue(new IdTokenDescriptor
-            {
-                Subject = user.UserId,
-                ClientId = client.ClientId,
-                AuthTime = grant.AuthTime,
-                Nonce = grant.Nonce,
-                AccessToken = access.Token,
-                SessionId = grant.SessionId,
-            }).Token;
-        }
-
+        var idToken = IssueIdToken(grant, user, client, access);
         IssuedRefreshToken? refresh = null;
         if (refreshTokens is not null && client.AllowsGrantType(GrantTypes.RefreshToken))
         {
@@ -185,6 +173,20 @@ internal sealed class AuthorizationCodeIssueHandler(
         context.IssuedAccessToken = access;
         return null;
     }
+
+    /// <summary>With scope openid: the ID token for the same grant, bound to the access token by at_hash.</summary>
+    private string? IssueIdToken(AuthorizationCodeGrant grant, UserAccount user, OAuthClient client, IssuedToken access) =>
+        Contains(grant.Scopes, "openid")
+            ? idTokens.Issue(new IdTokenDescriptor
+            {
+                Subject = user.UserId,
+                ClientId = client.ClientId,
+                AuthTime = grant.AuthTime,
+                Nonce = grant.Nonce,
+                AccessToken = access.Token,
+                SessionId = grant.SessionId,
+            }).Token
+            : null;
 
     private static bool Contains(IReadOnlyList<string> values, string value)
     {
