@@ -8,23 +8,13 @@ using GovAuthZ.Tokens.Validation;
 namespace GovAuthZ.Tokens.Tests.Exchange;
 
 /// <summary>Who may be the subject of an exchange, and the resource (RFC 8707) and audience (RFC 8693 2.1) of the result.</summary>
-public sealed class TokenExchangeTargetTests : IAsyncLifetime
+public sealed class TokenExchangeTargetTests : GrantTestBase
 {
-    private GrantFixture _f = null!;
-
-    public async Task InitializeAsync() => _f = await GrantFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _f.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ProcessAsync_WhenSubjectIsClientCredentialsToken_FailsSubjectNotUser()
     {
         // What the client_credentials grant writes: the client is its own subject, here with department attributes.
-        var clientToken = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor
+        var clientToken = Fixture.Tokens.AccessTokens.Issue(new AccessTokenDescriptor
         {
             Subject = "tax-app",
             ClientId = "tax-app",
@@ -41,7 +31,7 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenSubjectIsCitizenToken_FailsSubjectNotOfficial()
     {
-        var citizen = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "citizen:zhang", ClientId = "portal", Scopes = ["consent:read"] });
+        var citizen = Fixture.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "citizen:zhang", ClientId = "portal", Scopes = ["consent:read"] });
 
         var result = await ExchangeAsync(citizen.Token);
 
@@ -51,10 +41,10 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenAllowedResourceAndAudienceRequested_IssuesTokenForExactlyThose()
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token, ("resource", GrantFixture.AllowedResource), ("audience", GrantFixture.AllowedAudience));
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token, ("resource", GrantFixture.AllowedResource), ("audience", GrantFixture.AllowedAudience));
 
         Assert.True(result.Succeeded, result.Error?.Description);
-        var forResource = new AccessTokenValidator(_f.Tokens.Options, _f.Tokens.Ring, _f.Tokens.Revoked, GrantFixture.AllowedResource);
+        var forResource = new AccessTokenValidator(Fixture.Tokens.Options, Fixture.Tokens.Ring, Fixture.Tokens.Revoked, GrantFixture.AllowedResource);
         var validated = (await forResource.ValidateAsync(result.Response!.AccessToken)).Token!;
         Assert.Equal([GrantFixture.AllowedResource, GrantFixture.AllowedAudience], validated.Audiences);
         Assert.Equal("official:42", validated.Subject);
@@ -63,9 +53,9 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenTokenIsForAnotherResource_DecisionApiValidatorRefusesIt()
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token, ("audience", GrantFixture.AllowedAudience));
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token, ("audience", GrantFixture.AllowedAudience));
 
-        var atDefaultAudience = await _f.Tokens.Validator.ValidateAsync(result.Response!.AccessToken);
+        var atDefaultAudience = await Fixture.Tokens.Validator.ValidateAsync(result.Response!.AccessToken);
 
         Assert.Equal(ErrorCode.AccessTokenAudienceInvalid, atDefaultAudience.Code);
     }
@@ -73,9 +63,9 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenNoTargetRequested_IssuesForTheDefaultAudience()
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token);
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token);
 
-        Assert.Equal([TokenFixture.Audience], (await _f.Tokens.Validator.ValidateAsync(result.Response!.AccessToken)).Token!.Audiences);
+        Assert.Equal([TokenFixture.Audience], (await Fixture.Tokens.Validator.ValidateAsync(result.Response!.AccessToken)).Token!.Audiences);
     }
 
     [Theory]
@@ -84,7 +74,7 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [InlineData("audience", "https://casework.example.gov/api/")]
     public async Task ProcessAsync_WhenTargetNotRegisteredForClient_FailsInvalidTarget(string parameter, string value)
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token, (parameter, value));
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token, (parameter, value));
 
         Assert.Equal(ErrorCode.TokenExchangeTargetNotAllowed, result.Code);
         Assert.Equal(OAuthErrors.InvalidTarget, result.Error!.Value.Error);
@@ -98,7 +88,7 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [InlineData("audience", "two words")]
     public async Task ProcessAsync_WhenTargetMalformed_FailsInvalidTarget(string parameter, string value)
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token, (parameter, value));
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token, (parameter, value));
 
         Assert.Equal(ErrorCode.TokenExchangeTargetMalformed, result.Code);
         Assert.Equal(OAuthErrors.InvalidTarget, result.Error!.Value.Error);
@@ -107,7 +97,7 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenOneOfTwoResourcesNotAllowed_FailsInvalidTarget()
     {
-        var result = await ExchangeAsync(_f.Tokens.IssueOfficialToken().Token, ("resource", GrantFixture.AllowedResource), ("resource", "https://other.example.gov/"));
+        var result = await ExchangeAsync(Fixture.Tokens.IssueOfficialToken().Token, ("resource", GrantFixture.AllowedResource), ("resource", "https://other.example.gov/"));
 
         Assert.Equal(ErrorCode.TokenExchangeTargetNotAllowed, result.Code);
     }
@@ -123,6 +113,6 @@ public sealed class TokenExchangeTargetTests : IAsyncLifetime
             form.Add(new(name, value));
         }
 
-        return _f.ProcessAsync(GrantFixture.AppId, form);
+        return Fixture.ProcessAsync(GrantFixture.AppId, form);
     }
 }

@@ -8,22 +8,12 @@ using GovAuthZ.Tokens.Tests.Fakes;
 
 namespace GovAuthZ.Tokens.Tests.Exchange;
 
-public sealed class TokenExchangeTests : IAsyncLifetime
+public sealed class TokenExchangeTests : GrantTestBase
 {
-    private GrantFixture _f = null!;
-
-    public async Task InitializeAsync() => _f = await GrantFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _f.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ProcessAsync_WhenOfficialTokenExchanged_IssuesNarrowedTokenForTheOfficialWithActClaim()
     {
-        var subject = _f.Tokens.IssueOfficialToken();
+        var subject = Fixture.Tokens.IssueOfficialToken();
 
         var result = await ExchangeAsync(GrantFixture.AppId, subject.Token, "decision:check");
 
@@ -33,7 +23,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
         Assert.Equal("Bearer", response.TokenType);
         Assert.Equal("decision:check", response.Scope);
         Assert.Null(response.RefreshToken);
-        var validated = (await _f.Tokens.Validator.ValidateAsync(response.AccessToken)).Token!;
+        var validated = (await Fixture.Tokens.Validator.ValidateAsync(response.AccessToken)).Token!;
         Assert.Equal("official:42", validated.Subject);
         Assert.Equal(GrantFixture.AppId, validated.ClientId);
         Assert.Equal(["decision:check"], validated.Scopes);
@@ -50,7 +40,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenNoScopeRequested_GrantsWhatSubjectTokenAndClientShare()
     {
-        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["consent:read", "audit:read"] });
+        var subject = Fixture.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["consent:read", "audit:read"] });
 
         var result = await ExchangeAsync(GrantFixture.AppId, subject.Token, null);
 
@@ -63,7 +53,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [InlineData("audit:read")]
     public async Task ProcessAsync_WhenScopeWidensBeyondSubjectTokenOrClient_FailsInvalidScope(string scope)
     {
-        var subject = _f.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["decision:check", "audit:read"] });
+        var subject = Fixture.Tokens.AccessTokens.Issue(new AccessTokenDescriptor { Subject = "official:7", ClientId = "portal", Scopes = ["decision:check", "audit:read"] });
 
         var result = await ExchangeAsync(GrantFixture.AppId, subject.Token, scope);
 
@@ -74,12 +64,12 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenSubjectTokenInvalidExpiredOrRevoked_FailsInvalidRequest()
     {
-        var revoked = _f.Tokens.IssueOfficialToken();
-        _f.Tokens.Revoked.Revoke(revoked.TokenId, revoked.ExpiresAt);
+        var revoked = Fixture.Tokens.IssueOfficialToken();
+        Fixture.Tokens.Revoked.Revoke(revoked.TokenId, revoked.ExpiresAt);
         var forged = await ExchangeAsync(GrantFixture.AppId, "eyJhbGciOiJFUzI1NiJ9.e30.c2ln", null);
         var revokedResult = await ExchangeAsync(GrantFixture.AppId, revoked.Token, null);
-        var expiring = _f.Tokens.IssueOfficialToken();
-        _f.Tokens.Time.Advance(TimeSpan.FromMinutes(11));
+        var expiring = Fixture.Tokens.IssueOfficialToken();
+        Fixture.Tokens.Time.Advance(TimeSpan.FromMinutes(11));
         var expired = await ExchangeAsync(GrantFixture.AppId, expiring.Token, null);
 
         foreach (var result in new[] { forged, revokedResult, expired })
@@ -92,7 +82,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenClientNotRegisteredForTokenExchange_FailsUnauthorizedClient()
     {
-        var result = await ExchangeAsync(GrantFixture.OtherAppId, _f.Tokens.IssueOfficialToken().Token, null);
+        var result = await ExchangeAsync(GrantFixture.OtherAppId, Fixture.Tokens.IssueOfficialToken().Token, null);
 
         Assert.Equal(ErrorCode.GrantTypeNotAllowed, result.Code);
         Assert.Equal(OAuthErrors.UnauthorizedClient, result.Error!.Value.Error);
@@ -101,11 +91,11 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenActorTokenOrOtherTokenTypeGiven_FailsInvalidRequest()
     {
-        var token = _f.Tokens.IssueOfficialToken().Token;
-        var actor = await _f.ProcessAsync(GrantFixture.AppId, Form(token, TokenTypeIdentifiers.AccessToken, ("actor_token", token), ("actor_token_type", TokenTypeIdentifiers.AccessToken)));
-        var idToken = await _f.ProcessAsync(GrantFixture.AppId, Form(token, "urn:ietf:params:oauth:token-type:id_token"));
-        var requestedJwt = await _f.ProcessAsync(GrantFixture.AppId, Form(token, TokenTypeIdentifiers.AccessToken, ("requested_token_type", "urn:ietf:params:oauth:token-type:jwt")));
-        var missing = await _f.ProcessAsync(GrantFixture.AppId, [new("grant_type", GrantTypes.TokenExchange), new("subject_token", token)]);
+        var token = Fixture.Tokens.IssueOfficialToken().Token;
+        var actor = await Fixture.ProcessAsync(GrantFixture.AppId, Form(token, TokenTypeIdentifiers.AccessToken, ("actor_token", token), ("actor_token_type", TokenTypeIdentifiers.AccessToken)));
+        var idToken = await Fixture.ProcessAsync(GrantFixture.AppId, Form(token, "urn:ietf:params:oauth:token-type:id_token"));
+        var requestedJwt = await Fixture.ProcessAsync(GrantFixture.AppId, Form(token, TokenTypeIdentifiers.AccessToken, ("requested_token_type", "urn:ietf:params:oauth:token-type:jwt")));
+        var missing = await Fixture.ProcessAsync(GrantFixture.AppId, [new("grant_type", GrantTypes.TokenExchange), new("subject_token", token)]);
 
         Assert.Equal(ErrorCode.TokenExchangeActorTokenUnsupported, actor.Code);
         Assert.Equal(ErrorCode.TokenExchangeTokenTypeUnsupported, idToken.Code);
@@ -117,7 +107,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
     [Fact]
     public void SupportedGrantTypes_WhenSubjectTokensGiven_IncludesTokenExchange()
     {
-        Assert.Contains(GrantTypes.TokenExchange, _f.Pipeline.SupportedGrantTypes);
+        Assert.Contains(GrantTypes.TokenExchange, Fixture.Pipeline.SupportedGrantTypes);
     }
 
     private ValueTask<TokenEndpointResult> ExchangeAsync(string clientId, string subjectToken, string? scope)
@@ -128,7 +118,7 @@ public sealed class TokenExchangeTests : IAsyncLifetime
             form.Add(new("scope", scope));
         }
 
-        return _f.ProcessAsync(clientId, form);
+        return Fixture.ProcessAsync(clientId, form);
     }
 
     private static List<KeyValuePair<string, string>> Form(string subjectToken, string subjectTokenType, params (string Name, string Value)[] extra)

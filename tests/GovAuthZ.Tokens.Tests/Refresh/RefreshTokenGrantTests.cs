@@ -6,24 +6,14 @@ using GovAuthZ.Tokens.Tests.Fakes;
 
 namespace GovAuthZ.Tokens.Tests.Refresh;
 
-public sealed class RefreshTokenGrantTests : IAsyncLifetime
+public sealed class RefreshTokenGrantTests : GrantTestBase
 {
-    private GrantFixture _f = null!;
-
-    public async Task InitializeAsync() => _f = await GrantFixture.CreateAsync();
-
-    public Task DisposeAsync()
-    {
-        _f.Dispose();
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ProcessAsync_WhenRefreshTokenValid_RotatesAndIssuesAccessTokenForTheOfficial()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check", "consent:read");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check", "consent:read");
 
-        var result = await _f.RefreshAsync(GrantFixture.AppId, refresh.Token);
+        var result = await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token);
 
         Assert.True(result.Succeeded, result.Error?.Description);
         var response = result.Response!;
@@ -31,7 +21,7 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
         Assert.NotEqual(refresh.Token, response.RefreshToken);
         Assert.Equal(43, response.RefreshToken.Length);
         Assert.Equal("decision:check consent:read", response.Scope);
-        var validated = await _f.Tokens.Validator.ValidateAsync(response.AccessToken);
+        var validated = await Fixture.Tokens.Validator.ValidateAsync(response.AccessToken);
         Assert.True(validated.IsValid);
         Assert.Equal("official:42", validated.Token!.Subject);
         Assert.Equal(GrantFixture.AppId, validated.Token.ClientId);
@@ -44,43 +34,43 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task IssueAsync_WhenCalled_StoresOnlyTheHashBoundToClientAndFamily()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
 
-        Assert.Null(await _f.Store.FindAsync(refresh.Token, default));
-        var record = await _f.Store.FindAsync(RefreshTokenService.Hash(refresh.Token), default);
+        Assert.Null(await Fixture.Store.FindAsync(refresh.Token, default));
+        var record = await Fixture.Store.FindAsync(RefreshTokenService.Hash(refresh.Token), default);
         Assert.NotNull(record);
         Assert.Equal(GrantFixture.AppId, record.ClientId);
         Assert.Equal(refresh.FamilyId, record.FamilyId);
-        Assert.Equal(_f.Tokens.Time.GetUtcNow().AddHours(2), record.ExpiresAt);
-        Assert.Equal(_f.Tokens.Time.GetUtcNow().AddHours(8), record.FamilyExpiresAt);
+        Assert.Equal(Fixture.Tokens.Time.GetUtcNow().AddHours(2), record.ExpiresAt);
+        Assert.Equal(Fixture.Tokens.Time.GetUtcNow().AddHours(8), record.FamilyExpiresAt);
     }
 
     [Fact]
     public async Task ProcessAsync_WhenRotatedTokenReused_RevokesTheWholeFamilyAndItsAccessTokens()
     {
-        var (firstAccess, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
-        var rotated = (await _f.RefreshAsync(GrantFixture.AppId, refresh.Token)).Response!;
-        Assert.True(await _f.IsActiveAsync(rotated.AccessToken));
+        var (firstAccess, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
+        var rotated = (await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token)).Response!;
+        Assert.True(await Fixture.IsActiveAsync(rotated.AccessToken));
 
-        var reuse = await _f.RefreshAsync(GrantFixture.AppId, refresh.Token);
+        var reuse = await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token);
 
         Assert.Equal(ErrorCode.RefreshTokenReused, reuse.Code);
         Assert.Equal(OAuthErrors.InvalidGrant, reuse.Error!.Value.Error);
-        Assert.False(await _f.IsActiveAsync(firstAccess.Token));
-        Assert.False(await _f.IsActiveAsync(rotated.AccessToken));
-        var successor = await _f.RefreshAsync(GrantFixture.AppId, rotated.RefreshToken!);
+        Assert.False(await Fixture.IsActiveAsync(firstAccess.Token));
+        Assert.False(await Fixture.IsActiveAsync(rotated.AccessToken));
+        var successor = await Fixture.RefreshAsync(GrantFixture.AppId, rotated.RefreshToken!);
         Assert.Equal(ErrorCode.RefreshTokenRevoked, successor.Code);
     }
 
     [Fact]
     public async Task ProcessAsync_WhenEightConcurrentRefreshesOfOneToken_ExactlyOneSucceeds()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
 
         var attempts = new Task<TokenEndpointResult>[8];
         for (var i = 0; i < attempts.Length; i++)
         {
-            attempts[i] = Task.Run(async () => await _f.RefreshAsync(GrantFixture.AppId, refresh.Token));
+            attempts[i] = Task.Run(async () => await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token));
         }
 
         var results = await Task.WhenAll(attempts);
@@ -92,10 +82,10 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenSlidingLifetimePassed_FailsExpired()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
-        _f.Tokens.Time.Advance(TimeSpan.FromHours(2));
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
+        Fixture.Tokens.Time.Advance(TimeSpan.FromHours(2));
 
-        var result = await _f.RefreshAsync(GrantFixture.AppId, refresh.Token);
+        var result = await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token);
 
         Assert.Equal(ErrorCode.RefreshTokenExpired, result.Code);
         Assert.Equal(OAuthErrors.InvalidGrant, result.Error!.Value.Error);
@@ -104,19 +94,19 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenRotatedWithinSlidingLifetime_NeverOutlivesTheFamilysAbsoluteLifetime()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
         var token = refresh.Token;
         for (var i = 0; i < 5; i++)
         {
-            _f.Tokens.Time.Advance(TimeSpan.FromMinutes(90));
-            var rotated = await _f.RefreshAsync(GrantFixture.AppId, token);
+            Fixture.Tokens.Time.Advance(TimeSpan.FromMinutes(90));
+            var rotated = await Fixture.RefreshAsync(GrantFixture.AppId, token);
             Assert.True(rotated.Succeeded, rotated.Error?.Description);
             token = rotated.Response!.RefreshToken!;
         }
 
         // 7.5 h in: the successor's sliding expiry (9.5 h) is capped at the family's 8 h.
-        _f.Tokens.Time.Advance(TimeSpan.FromMinutes(30));
-        var result = await _f.RefreshAsync(GrantFixture.AppId, token);
+        Fixture.Tokens.Time.Advance(TimeSpan.FromMinutes(30));
+        var result = await Fixture.RefreshAsync(GrantFixture.AppId, token);
 
         Assert.Equal(ErrorCode.RefreshTokenExpired, result.Code);
     }
@@ -124,34 +114,34 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenScopeNarrowed_IssuesNarrowAccessTokenAndKeepsTheGrantsScope()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check", "consent:read");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check", "consent:read");
 
-        var narrowed = await _f.RefreshAsync(GrantFixture.AppId, refresh.Token, "consent:read");
+        var narrowed = await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token, "consent:read");
 
         Assert.Equal("consent:read", narrowed.Response!.Scope);
-        Assert.Equal(["consent:read"], (await _f.Tokens.Validator.ValidateAsync(narrowed.Response.AccessToken)).Token!.Scopes);
-        var full = await _f.RefreshAsync(GrantFixture.AppId, narrowed.Response.RefreshToken!);
+        Assert.Equal(["consent:read"], (await Fixture.Tokens.Validator.ValidateAsync(narrowed.Response.AccessToken)).Token!.Scopes);
+        var full = await Fixture.RefreshAsync(GrantFixture.AppId, narrowed.Response.RefreshToken!);
         Assert.Equal("decision:check consent:read", full.Response!.Scope);
     }
 
     [Fact]
     public async Task ProcessAsync_WhenScopeWidened_FailsInvalidScopeWithoutUsingTheToken()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
 
-        var widened = await _f.RefreshAsync(GrantFixture.AppId, refresh.Token, "decision:check decision:explain");
+        var widened = await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token, "decision:check decision:explain");
 
         Assert.Equal(ErrorCode.RefreshTokenScopeWidened, widened.Code);
         Assert.Equal(OAuthErrors.InvalidScope, widened.Error!.Value.Error);
-        Assert.True((await _f.RefreshAsync(GrantFixture.AppId, refresh.Token)).Succeeded);
+        Assert.True((await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token)).Succeeded);
     }
 
     [Fact]
     public async Task ProcessAsync_WhenAnotherClientPresentsTheToken_FailsInvalidGrant()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
 
-        var result = await _f.RefreshAsync(GrantFixture.OtherAppId, refresh.Token);
+        var result = await Fixture.RefreshAsync(GrantFixture.OtherAppId, refresh.Token);
 
         Assert.Equal(ErrorCode.RefreshTokenClientMismatch, result.Code);
         Assert.Equal(OAuthErrors.InvalidGrant, result.Error!.Value.Error);
@@ -160,9 +150,9 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenConfidentialClientDoesNotAuthenticate_FailsInvalidClient()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
 
-        var result = await _f.Pipeline.ProcessAsync(new TokenEndpointRequest
+        var result = await Fixture.Pipeline.ProcessAsync(new TokenEndpointRequest
         {
             Form = [new("grant_type", "refresh_token"), new("refresh_token", refresh.Token), new("client_id", GrantFixture.AppId)],
         });
@@ -173,9 +163,9 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenPublicClientPresentsItsOwnToken_Rotates()
     {
-        var (_, refresh) = await _f.GrantAsync(GrantFixture.SpaId, "consent:read");
+        var (_, refresh) = await Fixture.GrantAsync(GrantFixture.SpaId, "consent:read");
 
-        var result = await _f.RefreshAsync(GrantFixture.SpaId, refresh.Token);
+        var result = await Fixture.RefreshAsync(GrantFixture.SpaId, refresh.Token);
 
         Assert.True(result.Succeeded, result.Error?.Description);
         Assert.NotEqual(refresh.Token, result.Response!.RefreshToken);
@@ -184,8 +174,8 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenTokenUnknownOrMissing_FailsWithStableCodes()
     {
-        var unknown = await _f.RefreshAsync(GrantFixture.AppId, "not-a-token");
-        var missing = await _f.ProcessAsync(GrantFixture.AppId, [new("grant_type", "refresh_token")]);
+        var unknown = await Fixture.RefreshAsync(GrantFixture.AppId, "not-a-token");
+        var missing = await Fixture.ProcessAsync(GrantFixture.AppId, [new("grant_type", "refresh_token")]);
 
         Assert.Equal(ErrorCode.RefreshTokenUnknown, unknown.Code);
         Assert.Equal(OAuthErrors.InvalidGrant, unknown.Error!.Value.Error);
@@ -195,7 +185,7 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task ProcessAsync_WhenClientNotRegisteredForRefresh_FailsUnauthorizedClient()
     {
-        var result = await _f.RefreshAsync(GrantFixture.NoRefreshId, "anything");
+        var result = await Fixture.RefreshAsync(GrantFixture.NoRefreshId, "anything");
 
         Assert.Equal(ErrorCode.GrantTypeNotAllowed, result.Code);
     }
@@ -203,22 +193,22 @@ public sealed class RefreshTokenGrantTests : IAsyncLifetime
     [Fact]
     public async Task RevokeAsync_WhenRefreshTokenRevokedByItsClient_RevokesFamilyAccessTokens()
     {
-        var (access, refresh) = await _f.GrantAsync(GrantFixture.AppId, "decision:check");
-        var rotated = (await _f.RefreshAsync(GrantFixture.AppId, refresh.Token)).Response!;
+        var (access, refresh) = await Fixture.GrantAsync(GrantFixture.AppId, "decision:check");
+        var rotated = (await Fixture.RefreshAsync(GrantFixture.AppId, refresh.Token)).Response!;
 
-        Assert.False(await _f.RefreshTokens.RevokeAsync(rotated.RefreshToken, await _f.ClientAsync(GrantFixture.OtherAppId)));
-        Assert.True(await _f.IsActiveAsync(rotated.AccessToken));
-        Assert.True(await _f.RefreshTokens.RevokeAsync(rotated.RefreshToken, await _f.ClientAsync(GrantFixture.AppId)));
+        Assert.False(await Fixture.RefreshTokens.RevokeAsync(rotated.RefreshToken, await Fixture.ClientAsync(GrantFixture.OtherAppId)));
+        Assert.True(await Fixture.IsActiveAsync(rotated.AccessToken));
+        Assert.True(await Fixture.RefreshTokens.RevokeAsync(rotated.RefreshToken, await Fixture.ClientAsync(GrantFixture.AppId)));
 
-        Assert.False(await _f.IsActiveAsync(access.Token));
-        Assert.False(await _f.IsActiveAsync(rotated.AccessToken));
-        Assert.Equal(ErrorCode.RefreshTokenRevoked, (await _f.RefreshAsync(GrantFixture.AppId, rotated.RefreshToken!)).Code);
+        Assert.False(await Fixture.IsActiveAsync(access.Token));
+        Assert.False(await Fixture.IsActiveAsync(rotated.AccessToken));
+        Assert.Equal(ErrorCode.RefreshTokenRevoked, (await Fixture.RefreshAsync(GrantFixture.AppId, rotated.RefreshToken!)).Code);
     }
 
     [Fact]
     public void SupportedGrantTypes_WhenRefreshServiceGiven_IncludesRefreshToken()
     {
-        Assert.Contains(GrantTypes.RefreshToken, _f.Pipeline.SupportedGrantTypes);
-        Assert.Contains(GrantTypes.ClientCredentials, _f.Pipeline.SupportedGrantTypes);
+        Assert.Contains(GrantTypes.RefreshToken, Fixture.Pipeline.SupportedGrantTypes);
+        Assert.Contains(GrantTypes.ClientCredentials, Fixture.Pipeline.SupportedGrantTypes);
     }
 }
