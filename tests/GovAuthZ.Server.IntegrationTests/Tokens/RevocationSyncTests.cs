@@ -1,9 +1,6 @@
 using GovAuthZ.Server.Tokens;
 using GovAuthZ.Tokens.Storage;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace GovAuthZ.Server.IntegrationTests.Tokens;
 
@@ -15,27 +12,22 @@ public sealed class RevocationSyncTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 6, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private readonly TokenServerFactory _factory = new();
-    private readonly ManualClock _clock = new(Start);
-
     // Event 1352: a revocation sync read the store.
-    private readonly LogEventSignal _synced = new(1352);
+    private readonly ClockedTokenServer _server = new(Start, 1352);
 
     [Fact]
     public async Task RevocationSync_WhenAnotherReplicaRevokes_RefusedHereAfterOneSyncInterval()
     {
-        using var host = _factory.WithWebHostBuilder(builder => builder
-            .ConfigureTestServices(services => services.AddSingleton<TimeProvider>(_clock))
-            .ConfigureLogging(logging => logging.AddProvider(_synced).AddFilter<LogEventSignal>(null, LogLevel.Debug)));
+        var host = _server.Host;
         var here = host.Services.GetRequiredService<PersistentRevokedTokens>();
-        var otherReplica = new PersistentRevokedTokens(host.Services.GetRequiredService<TokenDatabase>(), _clock);
+        var otherReplica = new PersistentRevokedTokens(host.Services.GetRequiredService<TokenDatabase>(), _server.Clock);
 
         await otherReplica.RevokeAsync("jti-revoked-elsewhere", Start.AddMinutes(10), default);
         Assert.False(await here.IsRevokedAsync("jti-revoked-elsewhere", default));
-        Assert.False(_synced.Task.IsCompleted);
+        Assert.False(_server.Signal.Task.IsCompleted);
 
-        _clock.Advance(TimeSpan.FromSeconds(10));
-        await _synced.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        _server.Clock.Advance(TimeSpan.FromSeconds(10));
+        await _server.Signal.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(await here.IsRevokedAsync("jti-revoked-elsewhere", default));
     }
@@ -53,13 +45,5 @@ public sealed class RevocationSyncTests : IDisposable
         Assert.Contains("RevocationSyncInterval", error.Message, StringComparison.Ordinal);
     }
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_factory.DataDir))
-        {
-            Directory.Delete(_factory.DataDir, recursive: true);
-        }
-    }
+    public void Dispose() => _server.Dispose();
 }
