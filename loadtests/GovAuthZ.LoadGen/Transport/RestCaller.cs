@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 
 namespace GovAuthZ.LoadGen.Transport;
 
@@ -10,8 +8,6 @@ namespace GovAuthZ.LoadGen.Transport;
 /// </summary>
 internal sealed class RestCaller : ICaller
 {
-    private const int QuotedBodyLength = 200;
-
     private readonly HttpMessageInvoker _client;
     private readonly CallDeadline _deadline;
     private readonly Uri _uri;
@@ -52,16 +48,10 @@ internal sealed class RestCaller : ICaller
         try
         {
             using var request = CreateRequest();
-            using var response = await _client.SendAsync(request, token).ConfigureAwait(false);
-            if (!await _buffer.FillAsync(response.Content, token).ConfigureAwait(false))
+            var outcome = await HttpExchange.SendAsync(_client, request, _buffer, token).ConfigureAwait(false);
+            if (!outcome.IsSuccess)
             {
-                return CallOutcome.Failure("response body over " + ResponseBuffer.MaxBodyLength.ToString(CultureInfo.InvariantCulture) + " bytes");
-            }
-
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                var quoted = Encoding.UTF8.GetString(_buffer.Span[..Math.Min(_buffer.Length, QuotedBodyLength)]);
-                return CallOutcome.Failure("HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + ": " + quoted);
+                return outcome;
             }
 
             _lastMessage = _buffer.Slice(0, _buffer.Length);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -13,7 +12,6 @@ namespace GovAuthZ.LoadGen.Transport;
 /// </summary>
 internal sealed class TokenCaller : ICaller
 {
-    private const int QuotedBodyLength = 200;
     private static readonly MediaTypeHeaderValue FormType = new("application/x-www-form-urlencoded");
 
     private readonly HttpMessageInvoker _client;
@@ -51,16 +49,10 @@ internal sealed class TokenCaller : ICaller
         try
         {
             using var request = CreateRequest();
-            using var response = await _client.SendAsync(request, token).ConfigureAwait(false);
-            if (!await _buffer.FillAsync(response.Content, token).ConfigureAwait(false))
+            var outcome = await HttpExchange.SendAsync(_client, request, _buffer, token).ConfigureAwait(false);
+            if (!outcome.IsSuccess)
             {
-                return CallOutcome.Failure("response body over " + ResponseBuffer.MaxBodyLength.ToString(CultureInfo.InvariantCulture) + " bytes");
-            }
-
-            if (response.StatusCode != HttpStatusCode.OK)
-            {
-                var quoted = Encoding.UTF8.GetString(_buffer.Span[..Math.Min(_buffer.Length, QuotedBodyLength)]);
-                return CallOutcome.Failure("HTTP " + ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture) + ": " + quoted);
+                return outcome;
             }
 
             if (!HasAccessToken(_buffer.Span))
