@@ -81,6 +81,10 @@ start_server() {
   SERVER_PID=$!
   say "server pid $SERVER_PID: http 127.0.0.1:$HTTP_PORT, grpc 127.0.0.1:$GRPC_PORT"
 
+  if ! command -v curl >/dev/null; then
+    say "curl is needed to wait for /readyz: install it (apt-get install curl)"
+    exit 1
+  fi
   local deadline=$((SECONDS + READY_TIMEOUT_SECONDS))
   until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$HTTP_PORT/readyz" 2>/dev/null; do
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then

@@ -14,14 +14,18 @@ internal static class OAuthHttp
     /// <summary>RFC 6749 5.2: a 401 to a Basic request names the scheme; the realm is ours.</summary>
     public const string BasicChallenge = "Basic realm=\"govauthz\", charset=\"UTF-8\"";
 
+    /// <summary>Whether a Content-Type is application/x-www-form-urlencoded, parameters (charset) aside.</summary>
+    public static bool IsForm(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
+        && string.Equals(mediaType.MediaType.Value, FormMediaType, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// Reads the form, keeping every value of a repeated parameter so the parameter parser can refuse
     /// duplicates (RFC 6749 3.1, 3.2). Form is null, with Error set, when the body is not a form.
     /// </summary>
     public static async Task<(List<KeyValuePair<string, string>>? Form, ErrorCode Error)> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
-            || !string.Equals(mediaType.MediaType.Value, FormMediaType, StringComparison.OrdinalIgnoreCase))
+        if (!IsForm(request.ContentType))
         {
             return (null, ErrorCode.TokenEndpointContentTypeInvalid);
         }

@@ -8,7 +8,7 @@ namespace GovAuthZ.Server.Tokens;
 /// <summary>
 /// Starts the token service before the server listens (schema, key ring with a first key, revocations,
 /// development clients) and then, every <see cref="TokenServiceOptions.MaintenanceInterval"/> on the
-/// injected clock, reloads what other replicas wrote, rotates when due and prunes expired entries (keys,
+/// injected clock, reloads the key set other replicas wrote, rotates when due and prunes expired entries (keys,
 /// revocations, authorization codes, refresh tokens and their families).
 /// </summary>
 internal sealed class TokenMaintenanceService : IHostedService, IDisposable
@@ -97,7 +97,7 @@ internal sealed class TokenMaintenanceService : IHostedService, IDisposable
             }
 
             await _ring.PruneAsync(cancellationToken).ConfigureAwait(false);
-            await _revoked.LoadAsync(cancellationToken).ConfigureAwait(false);
+            // Revocations other replicas wrote arrive through RevocationSyncService, far more often than this.
             await _revoked.PruneAsync(cancellationToken).ConfigureAwait(false);
 
             // A code's record outlives the code by the longest lifetime of what it issued (an access token, or

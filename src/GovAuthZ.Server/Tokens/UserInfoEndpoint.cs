@@ -3,7 +3,6 @@ using GovAuthZ.Tokens.Errors;
 using GovAuthZ.Tokens.Grants;
 using GovAuthZ.Tokens.UserInfo;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace GovAuthZ.Server.Tokens;
 
@@ -59,7 +58,7 @@ internal static class UserInfoEndpoint
 
         var header = BearerToken(request.Headers.Authorization);
         StringValues fromBody = default;
-        if (HttpMethods.IsPost(request.Method) && IsForm(request.ContentType))
+        if (HttpMethods.IsPost(request.Method) && OAuthHttp.IsForm(request.ContentType))
         {
             try
             {
@@ -94,10 +93,6 @@ internal static class UserInfoEndpoint
             ? value[(BearerScheme.Length + 1)..].Trim()
             : null;
     }
-
-    private static bool IsForm(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-        && string.Equals(mediaType.MediaType.Value, OAuthHttp.FormMediaType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>RFC 6750 3: 400 invalid_request, 401 invalid_token or 403 insufficient_scope (with the scope needed), in the header and body.</summary>
     private static Task ChallengeAsync(HttpResponse response, TokenError error, ILoggerFactory loggers)

@@ -11,6 +11,9 @@ namespace GovAuthZ.Server.IntegrationTests.Transport;
 /// </summary>
 public class ServerProcessFixture : IAsyncLifetime
 {
+    // Each server gets a data folder of its own: fixtures run in parallel, and a shared folder would have
+    // several processes creating one SQLite store and its first keys at once, and carry state between runs.
+    private readonly string _dataDir = Path.Combine(Path.GetTempPath(), "govauthz-process-" + Guid.NewGuid().ToString("N"));
     private Process? _process;
 
     public Uri HttpBase { get; private set; } = null!;
@@ -43,6 +46,7 @@ public class ServerProcessFixture : IAsyncLifetime
         start.Environment["GovAuthZ__Http__Url"] = HttpBase.ToString().TrimEnd('/');
         start.Environment["GovAuthZ__Grpc__Url"] = GrpcBase.ToString().TrimEnd('/');
         start.Environment["GovAuthZ__PolicyDir"] = PolicyDirectory;
+        start.Environment["GovAuthZ__DataDir"] = _dataDir;
         Configure(start.Environment);
         _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the server");
         _process.OutputDataReceived += static (_, _) => { };
@@ -61,6 +65,11 @@ public class ServerProcessFixture : IAsyncLifetime
         }
 
         _process?.Dispose();
+        if (Directory.Exists(_dataDir))
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+
         return Task.CompletedTask;
     }
 
