@@ -61,7 +61,7 @@ internal static class EndSessionEndpoint
         var redirectUri = p.Get(PostLogoutRedirectUri);
         if (error == ErrorCode.None && redirectUri is not null)
         {
-            error = client is null ? ErrorCode.EndSessionClientUnknown : IsRegistered(client, redirectUri) ? ErrorCode.None : ErrorCode.EndSessionRedirectUriInvalid;
+            error = client is null ? ErrorCode.EndSessionClientUnknown : client.AllowsPostLogoutRedirectUri(redirectUri) ? ErrorCode.None : ErrorCode.EndSessionRedirectUriInvalid;
         }
 
         if (error != ErrorCode.None)
@@ -114,20 +114,6 @@ internal static class EndSessionEndpoint
 
         var client = id.Length > 200 ? null : await clients.FindByIdAsync(id, http.RequestAborted).ConfigureAwait(false);
         return client is null ? (null, ErrorCode.EndSessionClientUnknown) : (client, ErrorCode.None);
-    }
-
-    /// <summary>Exact, ordinal comparison, as for redirect URIs (RFC 9700 4.1.3): logout must not become an open redirector.</summary>
-    private static bool IsRegistered(OAuthClient client, string uri)
-    {
-        foreach (var registered in client.PostLogoutRedirectUris)
-        {
-            if (string.Equals(registered, uri, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static IResult Refuse(HttpContext http, AuthorizeServices s, ErrorCode code)

@@ -33,7 +33,7 @@ public sealed class AuthorizationRequestValidator
         }
 
         var redirectUri = p.Get(AuthorizationParameterNames.RedirectUri);
-        if (redirectUri is null || !IsRegistered(client, redirectUri))
+        if (redirectUri is null || !client.AllowsRedirectUri(redirectUri))
         {
             return AuthorizationRequestResult.NoRedirect(ErrorCode.AuthorizationRedirectUriInvalid);
         }
@@ -62,23 +62,6 @@ public sealed class AuthorizationRequestValidator
                 PromptConsent = interaction.Consent,
                 MaxAge = interaction.MaxAge,
             });
-    }
-
-    /// <summary>
-    /// RFC 9700 4.1.3 and 2.1: exact, ordinal string comparison. No parsing or normalisation, so case,
-    /// ports, trailing slashes, userinfo and path tricks all fail to match.
-    /// </summary>
-    internal static bool IsRegistered(OAuthClient client, string redirectUri)
-    {
-        foreach (var registered in client.RedirectUris)
-        {
-            if (string.Equals(registered, redirectUri, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static ErrorCode Check(OAuthClient client, TokenRequestParameters p)

@@ -23,15 +23,7 @@ public static class ScopeConsents
     {
         ArgumentNullException.ThrowIfNull(granted);
         ArgumentNullException.ThrowIfNull(requested);
-        foreach (var scope in requested)
-        {
-            if (!Contains(granted, scope))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return OrdinalList.ContainsAll(granted, requested);
     }
 
     /// <summary>The earlier scopes followed by the new ones not already present, sorted ordinally.</summary>
@@ -44,18 +36,6 @@ public static class ScopeConsents
         return [.. set];
     }
 
-    private static bool Contains(IReadOnlyList<string> values, string value)
-    {
-        foreach (var candidate in values)
-        {
-            if (string.Equals(candidate, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
 
 /// <summary>Consents in memory (tests, a single server without a database). Thread-safe.</summary>

@@ -75,13 +75,22 @@ public sealed class OAuthClient
     /// </summary>
     public IReadOnlyList<string> Audiences { get; init; } = [];
 
-    public bool AllowsAudience(string audience) => Contains(Audiences, audience);
+    public bool AllowsAudience(string audience) => OrdinalList.Contains(Audiences, audience);
 
-    public bool AllowsAuthenticationMethod(string method) => Contains(AuthenticationMethods, method);
+    public bool AllowsAuthenticationMethod(string method) => OrdinalList.Contains(AuthenticationMethods, method);
 
-    public bool AllowsGrantType(string grantType) => Contains(GrantTypes, grantType);
+    public bool AllowsGrantType(string grantType) => OrdinalList.Contains(GrantTypes, grantType);
 
-    public bool AllowsScope(string scope) => Contains(Scopes, scope);
+    public bool AllowsScope(string scope) => OrdinalList.Contains(Scopes, scope);
+
+    /// <summary>
+    /// RFC 9700 4.1.3 and 2.1: exact, ordinal string comparison. No parsing or normalisation, so case,
+    /// ports, trailing slashes, userinfo and path tricks all fail to match.
+    /// </summary>
+    public bool AllowsRedirectUri(string redirectUri) => OrdinalList.Contains(RedirectUris, redirectUri);
+
+    /// <summary>Exact, as for redirect URIs: logout must not become an open redirector.</summary>
+    public bool AllowsPostLogoutRedirectUri(string uri) => OrdinalList.Contains(PostLogoutRedirectUris, uri);
 
     /// <summary>Throws <see cref="GovAuthZException"/> (GAZ3028) naming the first inconsistency.</summary>
     public void Validate()
@@ -127,12 +136,12 @@ public sealed class OAuthClient
         // matches no authorization request). "/x" parses as a file URI on Unix, so file URIs are refused too.
         foreach (var uri in RedirectUris)
         {
-            Require(IsRegistrableRedirect(uri), "redirect URIs must be absolute, not file, and have no fragment");
+            Require(IsAbsoluteWithoutFragment(uri), "redirect URIs must be absolute, not file, and have no fragment");
         }
 
         foreach (var uri in PostLogoutRedirectUris)
         {
-            Require(IsRegistrableRedirect(uri), "post-logout redirect URIs must be absolute, not file, and have no fragment");
+            Require(IsAbsoluteWithoutFragment(uri), "post-logout redirect URIs must be absolute, not file, and have no fragment");
         }
 
         foreach (var audience in Audiences)
@@ -140,9 +149,6 @@ public sealed class OAuthClient
             Require(IsWellFormedTarget(audience), "audiences must be 1-512 printable characters without spaces; URIs absolute without fragment (RFC 8707 section 2)");
         }
     }
-
-    private static bool IsRegistrableRedirect(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && !parsed.IsFile && !parsed.IsUnc && !uri.Contains('#', StringComparison.Ordinal);
 
     /// <summary>
     /// A registrable target: a logical name, or an absolute URI without fragment when it has a scheme
@@ -164,11 +170,14 @@ public sealed class OAuthClient
             }
         }
 
-        return !value.Contains(':', StringComparison.Ordinal) || IsResourceUri(value);
+        return !value.Contains(':', StringComparison.Ordinal) || IsAbsoluteWithoutFragment(value);
     }
 
-    /// <summary>RFC 8707 section 2: an absolute URI that must not include a fragment.</summary>
-    internal static bool IsResourceUri(string value) =>
+    /// <summary>
+    /// An absolute URI without fragment, and not a file path ("/x" parses as a file URI on Unix): what
+    /// redirect URIs (RFC 6749 3.1.2) and resource indicators (RFC 8707 section 2) must be.
+    /// </summary>
+    internal static bool IsAbsoluteWithoutFragment(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && !uri.IsFile && !uri.IsUnc && !value.Contains('#', StringComparison.Ordinal);
 
     private void Require(bool condition, string detail)
@@ -177,18 +186,5 @@ public sealed class OAuthClient
         {
             throw new GovAuthZException(ErrorCode.ClientRegistrationInvalid, $"client '{ClientId}': {detail}");
         }
-    }
-
-    private static bool Contains(IReadOnlyList<string> values, string value)
-    {
-        foreach (var candidate in values)
-        {
-            if (string.Equals(candidate, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

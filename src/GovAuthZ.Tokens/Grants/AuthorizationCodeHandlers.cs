@@ -176,7 +176,7 @@ internal sealed class AuthorizationCodeIssueHandler(
 
     /// <summary>With scope openid: the ID token for the same grant, bound to the access token by at_hash.</summary>
     private string? IssueIdToken(AuthorizationCodeGrant grant, UserAccount user, OAuthClient client, IssuedToken access) =>
-        Contains(grant.Scopes, "openid")
+        OrdinalList.Contains(grant.Scopes, "openid")
             ? idTokens.Issue(new IdTokenDescriptor
             {
                 Subject = user.UserId,
@@ -187,17 +187,4 @@ internal sealed class AuthorizationCodeIssueHandler(
                 SessionId = grant.SessionId,
             }).Token
             : null;
-
-    private static bool Contains(IReadOnlyList<string> values, string value)
-    {
-        foreach (var candidate in values)
-        {
-            if (string.Equals(candidate, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -137,7 +137,7 @@ internal sealed class TokenExchangeHandler : ITokenRequestHandler
         var result = new List<string>(p.Resources.Count + p.Audiences.Count);
         foreach (var resource in p.Resources)
         {
-            if (!OAuthClient.IsResourceUri(resource))
+            if (!OAuthClient.IsAbsoluteWithoutFragment(resource))
             {
                 return ErrorCode.TokenExchangeTargetMalformed;
             }

@@ -88,7 +88,7 @@ public sealed class RefreshTokenService
         }
 
         var scopes = requestedScopes ?? record!.Scopes;
-        if (!IsSubset(scopes, record!.Scopes))
+        if (!OrdinalList.ContainsAll(record!.Scopes, scopes))
         {
             return RefreshResult.Failure(ErrorCode.RefreshTokenScopeWidened);
         }
@@ -185,25 +185,6 @@ public sealed class RefreshTokenService
                 await _revoked.RevokeAsync(access.TokenId, access.ExpiresAt, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private static bool IsSubset(IReadOnlyList<string> requested, IReadOnlyList<string> granted)
-    {
-        foreach (var scope in requested)
-        {
-            var found = false;
-            foreach (var g in granted)
-            {
-                found |= string.Equals(scope, g, StringComparison.Ordinal);
-            }
-
-            if (!found)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;

@@ -70,7 +70,7 @@ internal static class AccessTokenClaims
             return audiences.Count > 0 ? ErrorCode.None : ErrorCode.AccessTokenMissingClaim;
         }
 
-        return JwtClaimReader.Contains(audiences, audience) ? ErrorCode.None : ErrorCode.AccessTokenAudienceInvalid;
+        return OrdinalList.Contains(audiences, audience) ? ErrorCode.None : ErrorCode.AccessTokenAudienceInvalid;
     }
 
     private static ErrorCode CheckTimes(JsonWebToken jwt, DateTimeOffset now, TimeSpan skew, out DateTimeOffset issuedAt, out DateTimeOffset expiresAt)

@@ -32,18 +32,7 @@ public sealed class ValidatedAccessToken
     /// <summary>The kind of end user the token was issued for; null for a client's own (client_credentials) token.</summary>
     public Users.UserKind? UserKind => Users.UserAccount.KindOfSubject(Subject);
 
-    public bool HasScope(string scope)
-    {
-        foreach (var s in Scopes)
-        {
-            if (string.Equals(s, scope, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool HasScope(string scope) => OrdinalList.Contains(Scopes, scope);
 }
 
 /// <summary>Either the validated token or the reason it was refused (error invalid_token, RFC 6750 3.1).</summary>

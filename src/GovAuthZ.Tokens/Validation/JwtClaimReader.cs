@@ -70,17 +70,4 @@ internal static class JwtClaimReader
 
         return result;
     }
-
-    public static bool Contains(IReadOnlyList<string> values, string value)
-    {
-        foreach (var candidate in values)
-        {
-            if (string.Equals(candidate, value, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }
