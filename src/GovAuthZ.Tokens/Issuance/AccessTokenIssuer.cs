@@ -66,29 +66,6 @@ public sealed class AccessTokenIssuer
             throw new ArgumentException($"official attribute {invalid} is malformed", nameof(official));
         }
 
-        if (official.Department is not null)
-        {
-            claims[TokenClaimNames.Department] = official.Department;
-        }
-
-        if (official.Roles.Count > 0)
-        {
-            claims[TokenClaimNames.Roles] = official.Roles.ToArray();
-        }
-
-        if (official.Level is { } level)
-        {
-            claims[TokenClaimNames.Level] = level;
-        }
-
-        if (official.Region is not null)
-        {
-            claims[TokenClaimNames.Region] = official.Region;
-        }
-
-        if (official.Clearance is not null)
-        {
-            claims[TokenClaimNames.Clearance] = official.Clearance;
-        }
+        official.WriteClaims(claims);
     }
 }

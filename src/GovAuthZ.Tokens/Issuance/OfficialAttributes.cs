@@ -31,6 +31,38 @@ public sealed record OfficialAttributes
         return invalidMember is null;
     }
 
+    /// <summary>
+    /// Writes the present members under the claim names the decision API reads, for access tokens and
+    /// userinfo alike, so the two can never name or shape them differently.
+    /// </summary>
+    internal void WriteClaims(IDictionary<string, object> claims)
+    {
+        if (Department is not null)
+        {
+            claims[TokenClaimNames.Department] = Department;
+        }
+
+        if (Roles.Count > 0)
+        {
+            claims[TokenClaimNames.Roles] = Roles.ToArray();
+        }
+
+        if (Level is { } level)
+        {
+            claims[TokenClaimNames.Level] = level;
+        }
+
+        if (Region is not null)
+        {
+            claims[TokenClaimNames.Region] = Region;
+        }
+
+        if (Clearance is not null)
+        {
+            claims[TokenClaimNames.Clearance] = Clearance;
+        }
+    }
+
     public static bool IsRegionCode(string value)
     {
         if (value.Length is not (6 or 9))

@@ -66,31 +66,7 @@ public sealed class UserInfoService
             return claims;
         }
 
-        if (official.Department is not null)
-        {
-            claims[TokenClaimNames.Department] = official.Department;
-        }
-
-        if (official.Roles.Count > 0)
-        {
-            claims[TokenClaimNames.Roles] = official.Roles;
-        }
-
-        if (official.Level is { } level)
-        {
-            claims[TokenClaimNames.Level] = level;
-        }
-
-        if (official.Region is not null)
-        {
-            claims[TokenClaimNames.Region] = official.Region;
-        }
-
-        if (official.Clearance is not null)
-        {
-            claims[TokenClaimNames.Clearance] = official.Clearance;
-        }
-
+        official.WriteClaims(claims);
         return claims;
     }
 }
