@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using GovAuthZ.Tokens;
@@ -73,7 +72,7 @@ internal sealed class SignInSessions
     {
         await EndAsync(http, cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        var sessionId = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(16));
+        var sessionId = OpaqueValues.New(16);
         var seconds = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var value = _protector.Protect(string.Join('\n', sessionId, user.UserId, seconds, seconds));
         http.Response.Cookies.Append(CookieName, value, Options(now + _lifetime));

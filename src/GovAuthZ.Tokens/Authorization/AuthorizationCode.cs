@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 
 namespace GovAuthZ.Tokens.Authorization;
 
@@ -79,12 +76,8 @@ public interface IAuthorizationCodeStore
 public static class AuthorizationCodes
 {
     /// <summary>RFC 9700 4.5 / RFC 6749 10.10: 256 random bits, base64url (43 characters).</summary>
-    public static string NewCode() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    public static string NewCode() => OpaqueValues.New(32);
 
     /// <summary>SHA-256 of the code, base64url: the only form that is stored.</summary>
-    public static string Hash(string code)
-    {
-        ArgumentNullException.ThrowIfNull(code);
-        return Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes(code)));
-    }
+    public static string Hash(string code) => OpaqueValues.Sha256(code);
 }

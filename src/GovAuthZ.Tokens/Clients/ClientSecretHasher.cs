@@ -22,12 +22,7 @@ public static class ClientSecretHasher
     private const int MacSize = 32;
 
     /// <summary>A fresh secret: 32 random bytes, base64url (43 characters).</summary>
-    public static string GenerateSecret()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64Url.EncodeToString(bytes);
-    }
+    public static string GenerateSecret() => OpaqueValues.New(32);
 
     public static string Hash(string secret)
     {

@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
 using GovAuthZ.Tokens.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -67,10 +65,5 @@ internal sealed class JwtWriter
     }
 
     /// <summary>128 random bits, base64url: unguessable and unique without coordination (RFC 7519 4.1.7).</summary>
-    public static string NewTokenId()
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64Url.EncodeToString(bytes);
-    }
+    public static string NewTokenId() => OpaqueValues.New(16);
 }

@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Security.Cryptography;
-using System.Text;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Clients;
 using GovAuthZ.Tokens.Issuance;
@@ -148,13 +145,7 @@ public sealed class RefreshTokenService
     }
 
     /// <summary>base64url(SHA-256(token)): the key a token is stored under.</summary>
-    public static string Hash(string token)
-    {
-        ArgumentNullException.ThrowIfNull(token);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(token), hash);
-        return Base64Url.EncodeToString(hash);
-    }
+    public static string Hash(string token) => OpaqueValues.Sha256(token);
 
     private static ErrorCode Check(RefreshTokenRecord? record, OAuthClient client, DateTimeOffset now)
     {
@@ -189,12 +180,7 @@ public sealed class RefreshTokenService
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
-    private static string NewToken()
-    {
-        Span<byte> bytes = stackalloc byte[32];
-        RandomNumberGenerator.Fill(bytes);
-        return Base64Url.EncodeToString(bytes);
-    }
+    private static string NewToken() => OpaqueValues.New(32);
 }
 
 /// <summary>A refresh token as sent to the client, with its family and expiry.</summary>

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using GovAuthZ.Tokens.Clients;
 
 namespace GovAuthZ.Tokens.Storage;
@@ -57,5 +55,5 @@ public sealed class SqlClientAssertionReplayCache : IClientAssertionReplayCache
         }
     }
 
-    private static string Hash(string tokenId) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(tokenId)));
+    private static string Hash(string tokenId) => OpaqueValues.Sha256(tokenId);
 }
