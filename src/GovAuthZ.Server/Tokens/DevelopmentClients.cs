@@ -8,9 +8,10 @@ using GovAuthZ.Tokens.Storage;
 namespace GovAuthZ.Server.Tokens;
 
 /// <summary>
-/// Clients registered on a fresh development server so the token endpoint can be tried at once. Their
-/// secrets are published in the README, so they are registered only when the store has no clients and
-/// every listener is loopback (the rule local mode uses): a reachable server never gets them.
+/// Clients registered on a development server so the token endpoint can be tried at once. Their secrets
+/// are published in the README, so they are registered only when every listener is loopback (the rule
+/// local mode uses): a reachable server never gets them. The confidential clients come when the store
+/// has no clients; the two browser clients whenever they are missing.
 /// </summary>
 internal static class DevelopmentClients
 {
