@@ -11,6 +11,7 @@ import { after, afterEach, before, describe, test } from 'node:test';
 import * as oauth from 'oauth4webapi';
 import { jwtVerify } from 'jose';
 import {
+  isAuthorizationError, isOAuthError,
   authorizeInBrowser, closeContexts, env, hookOptions, introspect, navigations, newFlow, officialClaims, openBrowser,
   portal, redeemCode, redirectUri, setUp, signInAndRedeem, signInIfShown, tearDown, testOptions, validateCallback,
   verifyAccessToken, waitForCallback, wang, zhang,
@@ -81,7 +82,7 @@ describe('GovAuthZ authorization-code flow in a browser', () => {
 
     await assert.rejects(
       redeemCode(flow, params),
-      (error) => error instanceof oauth.ResponseBodyError && error.error === 'invalid_grant',
+      isOAuthError('invalid_grant'),
     );
     assert.deepEqual(await introspect(first.access_token), { active: false });
   });
@@ -114,7 +115,7 @@ describe('GovAuthZ authorization-code flow in a browser', () => {
 
     assert.throws(
       () => validateCallback(flow, callback),
-      (error) => error instanceof oauth.AuthorizationResponseError && error.error === 'invalid_scope',
+      isAuthorizationError('invalid_scope'),
     );
   });
 

@@ -7,12 +7,9 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import * as oauth from 'oauth4webapi';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { adminConsole, insecure, isOAuthError, pepDemo } from './lib/clients.mjs';
 
 const address = process.env.GOVAUTHZ_HTTP_ADDR;
-// The development server listens on plain http over loopback; production issuers are https.
-const insecure = { [oauth.allowInsecureRequests]: true };
-const pepDemo = { client: { client_id: 'pep-demo' }, secret: 'dev-only-pep-demo-secret-do-not-deploy-0001' };
-const adminConsole = { client: { client_id: 'admin-console' }, secret: 'dev-only-admin-console-secret-do-not-deploy-02' };
 
 let issuer;
 let as;
@@ -76,7 +73,7 @@ describe('GovAuthZ token service', () => {
   test('ClientCredentials_WhenPostSecretWrong_FailsWithInvalidClient', async () => {
     await assert.rejects(
       clientCredentials(pepDemo, oauth.ClientSecretPost('wrong-secret-wrong-secret-wrong-secret-00'), 'decision:check'),
-      (error) => error instanceof oauth.ResponseBodyError && error.error === 'invalid_client' && error.status === 401,
+      (error) => isOAuthError('invalid_client')(error) && error.status === 401,
     );
   });
 

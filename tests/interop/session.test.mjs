@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { after, afterEach, before, describe, test } from 'node:test';
 import * as oauth from 'oauth4webapi';
 import {
-  authorizeInBrowser, closeContexts, env, hookOptions, insecure, introspect, navigations, newFlow, officialClaims,
+  authorizeInBrowser, closeContexts, env, hookOptions, insecure, introspect, isAuthorizationError, isOAuthError, navigations, newFlow, officialClaims,
   openBrowser, portal, redeemCode, setUp, signInAndRedeem, signInIfShown, tearDown, testOptions, validateCallback,
   verifyAccessToken, waitForCallback, wang, zhang,
 } from './lib/browser.mjs';
@@ -37,10 +37,6 @@ async function authorizeSilently(session, flow) {
 async function showsSignInForm(page, flow) {
   await page.goto(flow.url.href);
   return new URL(page.url()).origin === env.serverOrigin && await page.getByLabel('User id').count() === 1;
-}
-
-function isOAuthError(code) {
-  return (error) => error instanceof oauth.ResponseBodyError && error.error === code;
 }
 
 function refresh(refreshToken) {
@@ -112,7 +108,7 @@ describe('GovAuthZ sign-in session, consent, refresh, userinfo and logout in a b
     assert.equal(callback.searchParams.get('code'), null);
     assert.throws(
       () => validateCallback(flow, callback),
-      (error) => error instanceof oauth.AuthorizationResponseError && error.error === 'login_required',
+      isAuthorizationError('login_required'),
     );
   });
 
@@ -147,7 +143,7 @@ describe('GovAuthZ sign-in session, consent, refresh, userinfo and logout in a b
     assert.equal(deniedCallback.searchParams.get('code'), null);
     assert.throws(
       () => validateCallback(denied, deniedCallback),
-      (error) => error instanceof oauth.AuthorizationResponseError && error.error === 'access_denied'
+      (error) => isAuthorizationError('access_denied')(error)
         && error.cause.get('state') === denied.state && error.cause.get('iss') === env.as.issuer,
     );
   });

@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import * as oauth from 'oauth4webapi';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { chromium } from 'playwright-core';
+import { adminConsole, insecure } from './clients.mjs';
+
+export { adminConsole, insecure, isAuthorizationError, isOAuthError, wang, zhang } from './clients.mjs';
 
 const chromiumPath = process.env.GOVAUTHZ_CHROMIUM ?? '/usr/bin/chromium';
 // Without the background-networking switches Chromium's own connections fail on a closed network.
@@ -19,13 +22,9 @@ export const stepTimeoutMs = 15_000;
 export const testOptions = { timeout: 60_000 };
 export const hookOptions = { timeout: 60_000 };
 
-export const insecure = { [oauth.allowInsecureRequests]: true };
 export const portal = { client_id: 'portal-demo' };
 export const redirectUri = 'http://127.0.0.1:8400/callback';
 export const clientOrigin = new URL(redirectUri).origin;
-export const adminConsole = { client: { client_id: 'admin-console' }, secret: 'dev-only-admin-console-secret-do-not-deploy-02' };
-export const wang = { id: 'official:wang', password: 'dev-only-wang-password-01' };
-export const zhang = { id: 'citizen:zhang', password: 'dev-only-zhang-password-03' };
 export const officialClaims = ['department', 'roles', 'level', 'region', 'clearance'];
 const clientPage = '<!DOCTYPE html><html lang="en"><head><title>Client</title></head><body><p>callback received</p></body></html>';
 
