@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using GovAuthZ.Tokens.Authorization;
 using GovAuthZ.Tokens.Grants;
 using GovAuthZ.Tokens.Issuance;
@@ -46,7 +45,5 @@ internal static class SignInRateLimiting
     public const string PolicyName = "govauthz-signin";
 
     public static void Configure(RateLimiterOptions limiter, TokenRateLimitOptions options) =>
-        limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 }));
+        TokenRateLimiting.AddPerAddressPolicy(limiter, PolicyName, options);
 }

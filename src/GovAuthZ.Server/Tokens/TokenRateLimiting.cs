@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using GovAuthZ.Core.Errors;
 using GovAuthZ.Tokens.Errors;
@@ -15,9 +16,7 @@ internal static class TokenRateLimiting
 
     public static void Configure(RateLimiterOptions limiter, TokenRateLimitOptions options)
     {
-        limiter.AddPolicy(PolicyName, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 }));
+        AddPerAddressPolicy(limiter, PolicyName, options);
         limiter.OnRejected = async (rejected, cancellationToken) =>
         {
             var http = rejected.HttpContext;
@@ -29,4 +28,13 @@ internal static class TokenRateLimiting
             await OAuthHttp.WriteJsonAsync(http.Response, StatusCodes.Status429TooManyRequests, GovAuthZ.Tokens.Grants.TokenErrorResponse.From(error), cancellationToken).ConfigureAwait(false);
         };
     }
+
+    /// <summary>
+    /// A fixed window per client address, no queue. Partitioned on the address itself (value equality), so
+    /// a request costs no string; a connection without one shares the <see cref="IPAddress.None"/> window.
+    /// </summary>
+    public static void AddPerAddressPolicy(RateLimiterOptions limiter, string policyName, TokenRateLimitOptions options) =>
+        limiter.AddPolicy(policyName, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress ?? IPAddress.None,
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.PermitLimit, Window = options.Window, QueueLimit = 0 }));
 }
