@@ -5,10 +5,13 @@ using GovAuthZ.Tokens.Issuance;
 
 namespace GovAuthZ.Tokens.Grants;
 
-/// <summary>RFC 6749 section 4.4: the client credentials grant is for confidential clients only.</summary>
-internal sealed class ConfidentialClientHandler : ITokenRequestHandler
+/// <summary>
+/// Grants only a confidential client that authenticated may use: client credentials (RFC 6749 section
+/// 4.4) and token exchange, where the client acts for an official.
+/// </summary>
+internal sealed class ConfidentialClientHandler(string grantType) : ITokenRequestHandler
 {
-    public string? GrantType => GrantTypes.ClientCredentials;
+    public string? GrantType => grantType;
 
     public ValueTask<TokenError?> HandleAsync(TokenRequestContext context, CancellationToken cancellationToken) =>
         context.Client!.Type == ClientType.Confidential && context.AuthenticationMethod != ClientAuthenticationMethods.None

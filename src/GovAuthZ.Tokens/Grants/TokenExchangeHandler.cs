@@ -41,7 +41,7 @@ internal sealed class TokenExchangeHandler : ITokenRequestHandler
         var client = context.Client!;
         IReadOnlyList<string> targets = [];
         IReadOnlyList<string> scopes = [];
-        var error = CheckRequest(p, client);
+        var error = CheckRequest(p);
         if (error == ErrorCode.None)
         {
             error = ResolveTargets(p, client, out targets);
@@ -97,13 +97,8 @@ internal sealed class TokenExchangeHandler : ITokenRequestHandler
         };
     }
 
-    private static ErrorCode CheckRequest(TokenRequestParameters p, OAuthClient client)
+    private static ErrorCode CheckRequest(TokenRequestParameters p)
     {
-        if (client.Type != ClientType.Confidential)
-        {
-            return ErrorCode.GrantRequiresConfidentialClient;
-        }
-
         if (p.Get(TokenRequestParameterNames.ActorToken) is not null || p.Get(TokenRequestParameterNames.ActorTokenType) is not null)
         {
             return ErrorCode.TokenExchangeActorTokenUnsupported;

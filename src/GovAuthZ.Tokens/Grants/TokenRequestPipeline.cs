@@ -45,11 +45,11 @@ public sealed class TokenRequestPipeline
             new GrantTypeHandler(),
             new ClientAuthenticationHandler(authenticator),
             new ClientGrantTypeHandler(),
-            new ConfidentialClientHandler(),
+            new ConfidentialClientHandler(GrantTypes.ClientCredentials),
             new RequestedScopeHandler(GrantTypes.ClientCredentials, options.SupportedScopes),
             new ClientCredentialsIssueHandler(issuer),
             .. refreshTokens is null ? [] : new ITokenRequestHandler[] { new RefreshTokenGrantHandler(refreshTokens) },
-            .. subjectTokens is null ? [] : new ITokenRequestHandler[] { new TokenExchangeHandler(subjectTokens, issuer, options.DefaultAudience) },
+            .. subjectTokens is null ? [] : new ITokenRequestHandler[] { new ConfidentialClientHandler(GrantTypes.TokenExchange), new TokenExchangeHandler(subjectTokens, issuer, options.DefaultAudience) },
         ]);
     }
 
