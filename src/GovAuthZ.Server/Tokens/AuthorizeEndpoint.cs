@@ -167,10 +167,6 @@ internal static class AuthorizeEndpoint
         }
 
         parameters.Add(new(AuthorizationParameterNames.Issuer, s.Options.Issuer));
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        // RFC 9700 4.12: 303, so a browser never re-posts the sign-in form (with the password) to the client.
-        http.Response.Headers.Location = QueryHelpers.AddQueryString(redirectUri, parameters);
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
+        return SignInPage.SeeOther(http, QueryHelpers.AddQueryString(redirectUri, parameters));
     }
 }

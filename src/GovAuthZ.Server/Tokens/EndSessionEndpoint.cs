@@ -86,10 +86,7 @@ internal static class EndSessionEndpoint
         }
 
         var state = p.Get(AuthorizationParameterNames.State);
-        http.Response.Headers.CacheControl = "no-store";
-        http.Response.Headers["Referrer-Policy"] = "no-referrer";
-        http.Response.Headers.Location = state is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, AuthorizationParameterNames.State, state);
-        return Results.StatusCode(StatusCodes.Status303SeeOther);
+        return SignInPage.SeeOther(http, state is null ? redirectUri : QueryHelpers.AddQueryString(redirectUri, AuthorizationParameterNames.State, state));
     }
 
     /// <summary>The client named by client_id and/or the hint's aud; a hint that is sent must be one of our ID tokens.</summary>

@@ -48,4 +48,17 @@ internal static class SignInPage
         headers.XContentTypeOptions = "nosniff";
         return Results.Content(html, "text/html; charset=utf-8", Encoding.UTF8, status);
     }
+
+    /// <summary>
+    /// Sends the browser on to a client with 303 (RFC 9700 4.12: a browser never re-posts a form, with the
+    /// password in it, to the client), uncached and without a Referer naming our pages.
+    /// </summary>
+    internal static IResult SeeOther(HttpContext http, string location)
+    {
+        var headers = http.Response.Headers;
+        headers.CacheControl = "no-store";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.Location = location;
+        return Results.StatusCode(StatusCodes.Status303SeeOther);
+    }
 }
